@@ -1,0 +1,231 @@
+package io.tradingbots.engine;
+
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.tradingbots.api.v1.TradingMode;
+import io.tradingbots.engine.api.ApiServer;
+import io.tradingbots.engine.api.EngineFacts;
+import io.tradingbots.engine.api.GrpcEngineService;
+import io.tradingbots.engine.bot.BotConfig;
+import io.tradingbots.engine.bot.BotRuntime;
+import io.tradingbots.engine.bot.BotStore;
+import io.tradingbots.engine.bot.PaperBot;
+import io.tradingbots.engine.datadir.DataDirectory;
+import io.tradingbots.engine.db.Database;
+import io.tradingbots.engine.health.HealthMonitor;
+import io.tradingbots.engine.market.MarketSource;
+import io.tradingbots.engine.market.MarketSources;
+import io.tradingbots.engine.portfolio.PortfolioTracker;
+import io.tradingbots.engine.state.StateHub;
+import io.tradingbots.shared.ApiToken;
+import io.tradingbots.shared.HostPort;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running engine: data directory, database, market source, bots, state hub and API server,
+ * started in that order and closed in reverse. Health turns SERVING only when all of it runs.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineConfig config;
+    private final StateHub hub = new StateHub();
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private DataDirectory dataDir;
+    private ApiServer server;
+    private long runId = -1;
+    private Database db;
+
+    public Engine(EngineConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts everything. {@code afterDataDir} runs once the data directory is locked (the command
+     * line uses it to add the log file there). On failure, whatever started is closed again.
+     */
+    public Engine start(Consumer<DataDirectory> afterDataDir) {
+        Instant startTime = Instant.now();
+        try {
+            InetAddress address = resolveLoopback(config.listen());
+            dataDir = own(DataDirectory.open(config.dataDir()));
+            afterDataDir.accept(dataDir);
+            ApiToken token = dataDir.loadOrCreateToken();
+            db = own(Database.openFile(dataDir.databaseDir()));
+            MarketSource market = own(config.market() == EngineConfig.MarketKind.SIM
+                    ? MarketSources.simulated(config.seed(), config.speed())
+                    : MarketSources.replay(config.replayFiles(), config.speed()));
+            BuildInfo build = BuildInfo.current();
+            runId = recordStart(build, market.description());
+
+            BotStore store = new BotStore(db);
+            BigDecimal allocated = BigDecimal.ZERO;
+            List<PaperBot> bots = new ArrayList<>();
+            for (BotConfig c : config.bots()) {
+                PaperBot bot = new PaperBot(c, config.capital(), store);
+                bots.add(bot);
+                allocated = allocated.add(bot.allocatedCapital());
+            }
+            BotRuntime runtime = new BotRuntime(market, bots, new PortfolioTracker(config.capital(), allocated), hub);
+
+            ExecutorService streams = Executors.newFixedThreadPool(2, named("state-stream"));
+            resources.push(() -> shutdown(streams));
+            EngineFacts facts = new EngineFacts(build.version(), build.commit(), build.buildTime(), startTime,
+                    TradingMode.TRADING_MODE_PAPER, market.description(), dataDir.root().toString(), ProcessHandle.current().pid());
+            ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.listen().port()))
+                    .permitKeepAliveTime(10, TimeUnit.SECONDS)
+                    .permitKeepAliveWithoutCalls(true);
+            server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams))));
+            startServer();
+
+            runtime.start();
+            own(new HealthMonitor(market, hub)).start();
+            dataDir.writePort(server.port());
+            server.markServing();
+            log.info("engine {} serving on {}:{} (paper mode, {}, data in {})", build.version(),
+                    config.listen().host(), server.port(), market.description(), dataDir.root());
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startServer() {
+        try {
+            server.start();
+        } catch (IOException e) {
+            if (isAddressInUse(e)) {
+                throw new EngineException("port " + config.listen().port() + " on " + config.listen().host()
+                        + " is already in use (another engine?): stop it or pass --listen " + config.listen().host() + ":<free port>", e);
+            }
+            throw new EngineException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Netty's native transport reports a busy port with its own exception type, so look at messages too. */
+    private static boolean isAddressInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine serves plaintext gRPC: it may listen on loopback only (reach it through SSH). */
+    static InetAddress resolveLoopback(HostPort listen) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(listen.host());
+        } catch (UnknownHostException e) {
+            throw new EngineException("--listen " + listen + ": unknown host '" + listen.host() + "'");
+        }
+        if (!address.isLoopbackAddress()) {
+            throw new EngineException("--listen " + listen + " is not a loopback address: the API is plaintext, so the engine"
+                    + " listens on 127.0.0.1 only; reach it from elsewhere through an SSH tunnel");
+        }
+        return address;
+    }
+
+    private long recordStart(BuildInfo build, String market) {
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO engine_run (started_at, version, git_commit, mode, market)"
+                     + " VALUES (?, ?, ?, 'PAPER', ?)", new String[] {"ID"})) {
+            s.setLong(1, System.currentTimeMillis());
+            s.setString(2, build.version());
+            s.setString(3, build.commit());
+            s.setString(4, market.length() > 200 ? market.substring(0, 200) : market);
+            s.executeUpdate();
+            try (var keys = s.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw new EngineException("cannot write to the database: " + e.getMessage(), e);
+        }
+    }
+
+    private void recordStop() {
+        if (runId < 0 || db == null) {
+            return;
+        }
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement("UPDATE engine_run SET stopped_at = ? WHERE id = ?")) {
+            s.setLong(1, System.currentTimeMillis());
+            s.setLong(2, runId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            log.warn("could not record the engine stop: {}", e.getMessage());
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public StateHub hub() {
+        return hub;
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void shutdown(ExecutorService executor) throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(1, TimeUnit.SECONDS);
+    }
+
+    /** Stops in reverse start order; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        // The database must still be open to record the stop: close what runs on it first.
+        while (!resources.isEmpty()) {
+            AutoCloseable r = resources.pop();
+            if (r == db) {
+                recordStop();
+            }
+            try {
+                r.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}: {}", r.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        if (db != null || dataDir != null) {
+            log.info("engine stopped");
+        }
+        db = null;
+        dataDir = null;
+    }
+}

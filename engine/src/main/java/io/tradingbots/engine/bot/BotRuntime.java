@@ -1,0 +1,142 @@
+package io.tradingbots.engine.bot;
+
+import io.tradingbots.engine.market.Candle;
+import io.tradingbots.engine.market.CandleAggregator;
+import io.tradingbots.engine.market.MarketListener;
+import io.tradingbots.engine.market.MarketSource;
+import io.tradingbots.engine.market.PriceBoard;
+import io.tradingbots.engine.market.PriceTick;
+import io.tradingbots.engine.market.Timeframe;
+import io.tradingbots.engine.portfolio.PortfolioTracker;
+import io.tradingbots.engine.state.StateHub;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the bots on a market source: routes prices and closed candles (aggregated to each bot's
+ * timeframe) to the bots, and publishes bots, prices and the portfolio to the state hub. All of it
+ * happens on the market source's thread, one event at a time.
+ */
+public final class BotRuntime implements MarketListener {
+
+    private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
+
+    private final MarketSource market;
+    private final List<PaperBot> bots;
+    private final PortfolioTracker portfolio;
+    private final StateHub hub;
+    private final PriceBoard prices = new PriceBoard();
+    /** Aggregators by "symbol|timeframe", for the timeframes some bot needs. */
+    private final Map<String, CandleAggregator> aggregators = new LinkedHashMap<>();
+    private final Map<PaperBot, String> halted = new LinkedHashMap<>();
+    private long marketTime;
+
+    public BotRuntime(MarketSource market, List<PaperBot> bots, PortfolioTracker portfolio, StateHub hub) {
+        this.market = market;
+        this.bots = List.copyOf(bots);
+        this.portfolio = portfolio;
+        this.hub = hub;
+        Timeframe base = market.baseTimeframe();
+        for (PaperBot b : bots) {
+            BotConfig c = b.config();
+            if (!market.symbols().contains(c.symbol())) {
+                throw new IllegalArgumentException("bot " + c.id() + " trades " + c.symbol() + " but the market source ("
+                        + market.description() + ") has only " + market.symbols());
+            }
+            if (c.timeframe().millis() % base.millis() != 0 || c.timeframe().millis() < base.millis()) {
+                throw new IllegalArgumentException("bot " + c.id() + " needs " + c.timeframe() + " candles, which cannot be built from the market source's "
+                        + base + " candles");
+            }
+            aggregators.computeIfAbsent(key(c.symbol(), c.timeframe()), k -> new CandleAggregator(c.symbol(), base, c.timeframe()));
+        }
+    }
+
+    private static String key(String symbol, Timeframe tf) {
+        return symbol + "|" + tf.label();
+    }
+
+    /** Warms the bots up on the source's history, publishes the first state, and starts the source. */
+    public void start() {
+        for (PaperBot b : bots) {
+            BotConfig c = b.config();
+            CandleAggregator warm = new CandleAggregator(c.symbol(), market.baseTimeframe(), c.timeframe());
+            List<Candle> candles = new ArrayList<>();
+            for (Candle base : market.history(c.symbol())) {
+                candles.addAll(warm.add(base));
+                marketTime = Math.max(marketTime, base.closeTime());
+            }
+            b.warmUp(candles);
+            hub.updateBot(b.view());
+        }
+        publishPortfolio();
+        market.start(this);
+        log.info("{} bot(s) running on {}", bots.size(), market.description());
+    }
+
+    @Override
+    public void onPrice(PriceTick tick) {
+        marketTime = Math.max(marketTime, tick.time());
+        hub.updatePrice(prices.update(tick));
+        for (PaperBot b : bots) {
+            if (b.config().symbol().equals(tick.symbol())) {
+                guarded(b, () -> b.onPrice(tick));
+            }
+        }
+        publishPortfolio();
+    }
+
+    @Override
+    public void onCandle(Candle candle) {
+        for (var e : aggregators.entrySet()) {
+            if (!e.getKey().startsWith(candle.symbol() + "|")) {
+                continue;
+            }
+            for (Candle done : e.getValue().add(candle)) {
+                for (PaperBot b : bots) {
+                    if (b.config().symbol().equals(done.symbol()) && b.config().timeframe() == done.timeframe()) {
+                        guarded(b, () -> b.onCandle(done));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs a bot's step; a failure halts that bot alone, with the reason on its status. */
+    private void guarded(PaperBot bot, Runnable step) {
+        if (halted.containsKey(bot)) {
+            return;
+        }
+        try {
+            step.run();
+            hub.updateBot(bot.view());
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.error("bot {} halted: {}", bot.config().id(), reason, e);
+            halted.put(bot, reason);
+            BotView v = bot.view();
+            hub.updateBot(new BotView(v.id(), v.name(), v.strategy(), v.symbol(), v.timeframe(), BotStatus.HALTED, reason,
+                    v.allocationPercent(), v.allocatedCapital(), v.cash(), v.position(), v.equity(), v.todayPnl(),
+                    v.tradeCount(), v.lastDecisionTime(), v.lastSignal()));
+        }
+    }
+
+    private void publishPortfolio() {
+        BigDecimal equity = BigDecimal.ZERO;
+        BigDecimal cash = BigDecimal.ZERO;
+        for (PaperBot b : bots) {
+            equity = equity.add(b.equity());
+            cash = cash.add(b.cash());
+        }
+        hub.updatePortfolio(portfolio.update(marketTime, equity, cash));
+    }
+
+    @Override
+    public void onFinished() {
+        log.info("market source finished: {}", market.status());
+    }
+}

@@ -1,0 +1,40 @@
+package io.tradingbots.engine.cli;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.tradingbots.api.v1.EngineServiceGrpc;
+import io.tradingbots.api.v1.GetInfoRequest;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Ask a running engine for its version, mode, market source and data directory (JSON, like grpcurl).")
+final class InfoCommand implements Callable<Integer> {
+
+    @Mixin
+    ClientOptions client;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InvalidProtocolBufferException, InterruptedException {
+        ManagedChannel channel = client.channel();
+        try {
+            var reply = EngineServiceGrpc.newBlockingStub(channel).withCallCredentials(client.credentials())
+                    .withDeadlineAfter(5, TimeUnit.SECONDS).getInfo(GetInfoRequest.getDefaultInstance());
+            spec.commandLine().getOut().println(JsonFormat.printer().print(reply));
+            return 0;
+        } catch (StatusRuntimeException e) {
+            throw Rpc.explain(e, client.target);
+        } finally {
+            channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.tradingbots.engine.health;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.tradingbots.engine.market.MarketSource;
+import io.tradingbots.engine.state.StateHub;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Publishes the engine's health once a second: JVM figures, market data age, watchers. */
+public final class HealthMonitor implements AutoCloseable {
+
+    /** Market data older than this (wall clock) makes the engine DEGRADED. */
+    static final long STALE_MARKET_MS = 10_000;
+
+    private final MarketSource market;
+    private final StateHub hub;
+    private final long startedAt = System.currentTimeMillis();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "health-monitor");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public HealthMonitor(MarketSource market, StateHub hub) {
+        this.market = market;
+        this.hub = hub;
+    }
+
+    public void start() {
+        publish();
+        timer.scheduleAtFixedRate(this::publish, 1, 1, TimeUnit.SECONDS);
+    }
+
+    void publish() {
+        hub.updateHealth(measure());
+    }
+
+    HealthView measure() {
+        long now = System.currentTimeMillis();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        double cpu = -1;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            cpu = os.getProcessCpuLoad();
+        }
+        long last = market.lastEventWallMillis();
+        long age = last == 0 ? now - startedAt : now - last;
+        String marketStatus = market.status();
+        HealthView.Status status = HealthView.Status.OK;
+        String detail = "";
+        if (marketStatus.startsWith("failed")) {
+            status = HealthView.Status.DOWN;
+            detail = "market source " + marketStatus;
+        } else if (age > STALE_MARKET_MS && !marketStatus.startsWith("replay finished")) {
+            status = HealthView.Status.DEGRADED;
+            detail = "no market data for " + age / 1000 + " s";
+        }
+        return new HealthView(status, detail, (now - startedAt) / 1000, heap.getUsed(), heap.getMax(),
+                ManagementFactory.getThreadMXBean().getThreadCount(), cpu, age, hub.subscriberCount(), marketStatus);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
