@@ -33,6 +33,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -67,27 +70,20 @@ public final class Engine implements AutoCloseable {
      */
     public Engine start(Consumer<DataDirectory> afterDataDir) {
         Instant startTime = Instant.now();
+        CompletableFuture<Database> opening = null;
         try {
             InetAddress address = resolveLoopback(config.listen());
             dataDir = own(DataDirectory.open(config.dataDir()));
             afterDataDir.accept(dataDir);
             ApiToken token = dataDir.loadOrCreateToken();
-            db = own(Database.openFile(dataDir.databaseDir()));
+            // Opening and migrating the database is the slowest step: it runs on the second core
+            // while the market warms up and the API server binds its port.
+            Path dbDir = dataDir.databaseDir();
+            opening = CompletableFuture.supplyAsync(() -> Database.openFile(dbDir), Engine::startThread);
             MarketSource market = own(config.market() == EngineConfig.MarketKind.SIM
                     ? MarketSources.simulated(config.seed(), config.speed())
                     : MarketSources.replay(config.replayFiles(), config.speed()));
             BuildInfo build = BuildInfo.current();
-            runId = recordStart(build, market.description());
-
-            BotStore store = new BotStore(db);
-            BigDecimal allocated = BigDecimal.ZERO;
-            List<PaperBot> bots = new ArrayList<>();
-            for (BotConfig c : config.bots()) {
-                PaperBot bot = new PaperBot(c, config.capital(), store);
-                bots.add(bot);
-                allocated = allocated.add(bot.allocatedCapital());
-            }
-            BotRuntime runtime = new BotRuntime(market, bots, new PortfolioTracker(config.capital(), allocated), hub);
 
             ExecutorService streams = Executors.newFixedThreadPool(2, named("state-stream"));
             resources.push(() -> shutdown(streams));
@@ -97,9 +93,20 @@ public final class Engine implements AutoCloseable {
                     .permitKeepAliveTime(10, TimeUnit.SECONDS)
                     .permitKeepAliveWithoutCalls(true);
             server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams))));
-            startServer();
+            startServer(); // health says NOT_SERVING until the end of start()
 
-            runtime.start();
+            db = own(join(opening));
+            opening = null;
+            runId = recordStart(build, market.description());
+            BotStore store = new BotStore(db);
+            BigDecimal allocated = BigDecimal.ZERO;
+            List<PaperBot> bots = new ArrayList<>();
+            for (BotConfig c : config.bots()) {
+                PaperBot bot = new PaperBot(c, config.capital(), store);
+                bots.add(bot);
+                allocated = allocated.add(bot.allocatedCapital());
+            }
+            new BotRuntime(market, bots, new PortfolioTracker(config.capital(), allocated), hub).start();
             own(new HealthMonitor(market, hub)).start();
             dataDir.writePort(server.port());
             server.markServing();
@@ -107,9 +114,34 @@ public final class Engine implements AutoCloseable {
                     config.listen().host(), server.port(), market.description(), dataDir.root());
             return this;
         } catch (RuntimeException e) {
+            if (opening != null) {
+                // Never leave the database half-open behind a failed start.
+                try {
+                    own(join(opening));
+                } catch (RuntimeException ignored) {
+                    // the first failure is the one to report
+                }
+            }
             close();
             throw e;
         }
+    }
+
+    private static Database join(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void startThread(Runnable r) {
+        Thread t = new Thread(r, "engine-start-db");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void startServer() {
