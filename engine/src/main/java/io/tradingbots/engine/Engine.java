@@ -39,7 +39,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +84,7 @@ public final class Engine implements AutoCloseable {
                     : MarketSources.replay(config.replayFiles(), config.speed()));
             BuildInfo build = BuildInfo.current();
 
-            ExecutorService streams = Executors.newFixedThreadPool(2, named("state-stream"));
+            ExecutorService streams = Executors.newFixedThreadPool(2, Threads.daemon("state-stream"));
             resources.push(() -> shutdown(streams));
             EngineFacts facts = new EngineFacts(build.version(), build.commit(), build.buildTime(), startTime,
                     TradingMode.TRADING_MODE_PAPER, market.description(), dataDir.root().toString(), ProcessHandle.current().pid());
@@ -223,15 +222,6 @@ public final class Engine implements AutoCloseable {
     private <T extends AutoCloseable> T own(T resource) {
         resources.push(resource);
         return resource;
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private static void shutdown(ExecutorService executor) throws InterruptedException {

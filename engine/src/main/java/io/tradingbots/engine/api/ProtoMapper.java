@@ -28,7 +28,7 @@ final class ProtoMapper {
 
     static Timestamp time(long epochMillis) {
         return Timestamp.newBuilder().setSeconds(Math.floorDiv(epochMillis, 1000))
-                .setNanos((int) Math.floorMod(epochMillis, 1000) * 1_000_000).build();
+                .setNanos(Math.floorMod(epochMillis, 1000) * 1_000_000).build();
     }
 
     static Timestamp time(Instant t) {

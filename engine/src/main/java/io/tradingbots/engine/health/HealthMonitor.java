@@ -1,11 +1,11 @@
 package io.tradingbots.engine.health;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.tradingbots.engine.Threads;
 import io.tradingbots.engine.market.MarketSource;
 import io.tradingbots.engine.state.StateHub;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -18,11 +18,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final MarketSource market;
     private final StateHub hub;
     private final long startedAt = System.currentTimeMillis();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "health-monitor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Threads.scheduler("health-monitor");
 
     public HealthMonitor(MarketSource market, StateHub hub) {
         this.market = market;

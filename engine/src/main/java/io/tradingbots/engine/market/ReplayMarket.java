@@ -5,16 +5,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Plays stored candles on an accelerated clock: at speed S, a candle of duration D is delivered
  * every D/S of wall time. Candles of several symbols are merged in open-time order. For each candle
  * the listener first sees its open price, then its close price, then the closed candle.
  */
-public final class ReplayMarket implements MarketSource {
+public final class ReplayMarket extends TimedMarketSource {
 
     private final List<Candle> timeline = new ArrayList<>();
     private final List<String> symbols;
@@ -22,11 +19,9 @@ public final class ReplayMarket implements MarketSource {
     private final double speed;
     private final String description;
     private int next;
-    private volatile long lastEventWall;
-    private volatile String status = "not started";
-    private ScheduledExecutorService timer;
 
     public ReplayMarket(Map<String, List<Candle>> candlesBySymbol, double speed, String description) {
+        super("market-replay");
         if (candlesBySymbol.isEmpty()) {
             throw new IllegalArgumentException("replay needs candles for at least one symbol");
         }
@@ -73,18 +68,10 @@ public final class ReplayMarket implements MarketSource {
     }
 
     @Override
-    public synchronized void start(MarketListener listener) {
-        if (timer != null) {
-            throw new IllegalStateException("already started");
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "market-replay");
-            t.setDaemon(true);
-            return t;
-        });
-        status = "replaying";
+    public void start(MarketListener listener) {
         long periodMicros = Math.max(1, Math.round(base.millis() * 1000.0 / speed));
-        timer.scheduleAtFixedRate(() -> deliverNext(listener), 0, periodMicros, TimeUnit.MICROSECONDS);
+        startTimer(periodMicros, () -> deliverNext(listener));
+        setStatus("replaying");
     }
 
     /** Delivers every candle that opens at the next open time (one per symbol). */
@@ -99,31 +86,16 @@ public final class ReplayMarket implements MarketSource {
             listener.onPrice(new PriceTick(c.symbol(), c.closeTime() - 1, c.close()));
             listener.onCandle(c);
         }
-        lastEventWall = System.currentTimeMillis();
+        markEvent();
         if (next >= timeline.size()) {
-            status = "replay finished (" + timeline.size() + " candles)";
+            setStatus("replay finished (" + timeline.size() + " candles)");
             listener.onFinished();
-            timer.shutdown();
+            stopTimer();
         }
     }
 
     @Override
-    public long lastEventWallMillis() {
-        return lastEventWall;
-    }
-
-    @Override
-    public String status() {
-        return status;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        if (next < timeline.size()) {
-            status = "stopped";
-        }
+    public void close() {
+        closeTimer(next < timeline.size() ? "stopped" : null);
     }
 }

@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A seeded, deterministic market that needs no network: a regime-switching random walk.
@@ -21,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * BTC with a correlation of 0.8 and 25% more volatility. The same seed gives the same path
  * whatever the speed: speed only sets how many market seconds pass per wall-clock second.
  */
-public final class SimulatedMarket implements MarketSource {
+public final class SimulatedMarket extends TimedMarketSource {
 
     static final long STEP_MS = 5_000;
     private static final long WALL_INTERVAL_MS = 100;
@@ -73,9 +70,6 @@ public final class SimulatedMarket implements MarketSource {
     private Regime regime = Regime.CALM;
     private long marketTime;
     private double owedMarketMs;
-    private volatile long lastEventWall;
-    private volatile String status = "not started";
-    private ScheduledExecutorService timer;
     private MarketListener listener;
 
     /**
@@ -85,6 +79,7 @@ public final class SimulatedMarket implements MarketSource {
      * @param warmUpMillis  market time simulated before {@code start}, returned by {@link #history}
      */
     public SimulatedMarket(long seed, double speed, long start, long warmUpMillis) {
+        super("market-sim");
         if (!(speed > 0) || speed > 100_000) {
             throw new IllegalArgumentException("speed must be in (0, 100000], got " + speed);
         }
@@ -128,39 +123,26 @@ public final class SimulatedMarket implements MarketSource {
     }
 
     @Override
-    public synchronized void start(MarketListener listener) {
-        if (timer != null) {
-            throw new IllegalStateException("already started");
-        }
+    public void start(MarketListener listener) {
         this.listener = listener;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "market-sim");
-            t.setDaemon(true);
-            return t;
-        });
-        status = "running";
-        timer.scheduleAtFixedRate(this::advanceWallInterval, 0, WALL_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        startTimer(WALL_INTERVAL_MS * 1000, this::advanceWallInterval);
+        setStatus("running");
     }
 
     /** Moves the market on by one wall-clock interval's worth of market time and reports prices. */
     private void advanceWallInterval() {
-        try {
-            owedMarketMs += WALL_INTERVAL_MS * speed;
-            boolean moved = false;
-            while (owedMarketMs >= STEP_MS) {
-                owedMarketMs -= STEP_MS;
-                step(listener::onCandle);
-                moved = true;
+        owedMarketMs += WALL_INTERVAL_MS * speed;
+        boolean moved = false;
+        while (owedMarketMs >= STEP_MS) {
+            owedMarketMs -= STEP_MS;
+            step(listener::onCandle);
+            moved = true;
+        }
+        if (moved) {
+            for (Instrument i : instruments) {
+                listener.onPrice(new PriceTick(i.symbol, marketTime, money(i.price)));
             }
-            if (moved) {
-                for (Instrument i : instruments) {
-                    listener.onPrice(new PriceTick(i.symbol, marketTime, money(i.price)));
-                }
-                lastEventWall = System.currentTimeMillis();
-            }
-        } catch (RuntimeException e) {
-            status = "failed: " + e.getMessage();
-            throw e;
+            markEvent();
         }
     }
 
@@ -222,25 +204,7 @@ public final class SimulatedMarket implements MarketSource {
     }
 
     @Override
-    public long lastEventWallMillis() {
-        return lastEventWall;
-    }
-
-    @Override
-    public String status() {
-        return status;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        status = "stopped";
+    public void close() {
+        closeTimer("stopped");
     }
 }

@@ -33,6 +33,7 @@ class DataDirectoryTest {
     @Test
     void aSecondEngineOnTheSameDirectoryIsRefused() {
         try (DataDirectory d = DataDirectory.open(tmp)) {
+            assertThat(d.root()).isEqualTo(tmp.toAbsolutePath().normalize());
             assertThatThrownBy(() -> DataDirectory.open(tmp))
                     .isInstanceOf(EngineException.class)
                     .hasMessageContaining("in use by another engine");
