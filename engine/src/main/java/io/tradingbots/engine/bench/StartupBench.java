@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Cold start: from launching {@code java -jar tb-engine.jar engine} (a new JVM) to the health
  * service answering SERVING. The first run uses an empty data directory (token and schema are
- * created); the others reuse it, as every start after the first does.
+ * created); the others reuse it, as every start after the first does. Then the same again with an
+ * AppCDS archive of the engine's classes, as the {@code tb} launchers run it: one training run
+ * writes the archive at exit, the measured runs load it.
  */
 @Command(name = "startup", mixinStandardHelpOptions = true, description = "Engine cold start to health SERVING.")
 final class StartupBench implements Callable<Integer> {
@@ -40,32 +42,58 @@ final class StartupBench implements Callable<Integer> {
             throw new IllegalStateException("run this from the engine jar (java -jar engine/target/tb-engine.jar bench startup)");
         }
         Path dir = Files.createTempDirectory("tb-bench-startup");
+        Path jsa = dir.resolve("tb-engine.jsa");
         var out = spec.commandLine().getOut();
-        List<Double> times = new ArrayList<>();
         try {
-            for (int i = 0; i < runs; i++) {
-                double ms = startOnce(jar, dir);
-                times.add(ms);
-                out.printf("run %d (%s data dir): %.0f ms to SERVING%n", i + 1, i == 0 ? "empty" : "existing", ms);
+            Path data = dir.resolve("data");
+            List<Double> plain = series("plain JVM", jar, data, runs, List.of());
+            startOnce(jar, data, List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            if (!Files.exists(jsa)) {
+                throw new IllegalStateException("the training run wrote no AppCDS archive");
             }
+            List<Double> cds = series("AppCDS", jar, dir.resolve("data-cds"), runs,
+                    List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            out.printf("cold start to SERVING, %d runs each, %d cores:%n", runs, Runtime.getRuntime().availableProcessors());
+            report(out, "plain JVM", plain);
+            report(out, "AppCDS (tb launchers)", cds);
+            out.printf("ratio of medians AppCDS / plain: %.2f%n", median(cds) / median(plain));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
-        List<Double> sorted = times.stream().sorted().toList();
-        out.printf("cold start to SERVING: first %.0f ms, median %.0f ms, max %.0f ms over %d runs (%d cores)%n",
-                times.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), runs,
-                Runtime.getRuntime().availableProcessors());
         return 0;
     }
 
-    private static double startOnce(Path jar, Path dir) throws Exception {
+    private List<Double> series(String label, Path jar, Path data, int n, List<String> jvmArgs) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double ms = startOnce(jar, data, jvmArgs);
+            times.add(ms);
+            spec.commandLine().getOut().printf("  %s run %d (%s data dir): %.0f ms%n", label, i + 1, i == 0 ? "empty" : "existing", ms);
+        }
+        return times;
+    }
+
+    private static double median(List<Double> times) {
+        return times.stream().sorted().toList().get(times.size() / 2);
+    }
+
+    private static void report(java.io.PrintWriter out, String label, List<Double> times) {
+        List<Double> sorted = times.stream().sorted().toList();
+        out.printf("  %-22s first (empty dir) %5.0f ms, median %5.0f ms, min %5.0f ms, max %5.0f ms%n", label,
+                times.get(0), median(times), sorted.get(0), sorted.get(sorted.size() - 1));
+    }
+
+    private static double startOnce(Path jar, Path dir, List<String> jvmArgs) throws Exception {
+        Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("engine.port"));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", jar.toString(), "engine", "--data-dir", dir.toString(), "--listen", "127.0.0.1:0"));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "engine", "--data-dir", dir.toString(), "--listen", "127.0.0.1:0")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             Path portFile = dir.resolve("engine.port");
             while (!Files.exists(portFile)) {
@@ -97,7 +125,7 @@ final class StartupBench implements Callable<Integer> {
             }
         } finally {
             p.destroy();
-            p.waitFor(15, TimeUnit.SECONDS);
+            p.waitFor(30, TimeUnit.SECONDS);
         }
     }
 }
