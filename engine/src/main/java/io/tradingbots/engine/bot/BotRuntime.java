@@ -60,15 +60,25 @@ public final class BotRuntime implements MarketListener {
         return symbol + "|" + tf.label();
     }
 
-    /** Warms the bots up on the source's history, publishes the first state, and starts the source. */
+    /** Warms the bots and the price board up on the source's history, publishes it, and starts the source. */
     public void start() {
+        for (String symbol : market.symbols()) {
+            PriceTick last = null;
+            for (Candle c : market.history(symbol)) {
+                last = new PriceTick(symbol, c.closeTime() - 1, c.close());
+                prices.update(last);
+                marketTime = Math.max(marketTime, c.closeTime());
+            }
+            if (last != null) {
+                hub.updatePrice(prices.update(last));
+            }
+        }
         for (PaperBot b : bots) {
             BotConfig c = b.config();
             CandleAggregator warm = new CandleAggregator(c.symbol(), market.baseTimeframe(), c.timeframe());
             List<Candle> candles = new ArrayList<>();
             for (Candle base : market.history(c.symbol())) {
                 candles.addAll(warm.add(base));
-                marketTime = Math.max(marketTime, base.closeTime());
             }
             b.warmUp(candles);
             hub.updateBot(b.view());

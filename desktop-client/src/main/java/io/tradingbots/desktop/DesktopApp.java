@@ -1,0 +1,95 @@
+package io.tradingbots.desktop;
+
+import io.tradingbots.desktop.connection.ConnectionController;
+import io.tradingbots.desktop.connection.ConnectionSettingsStore;
+import io.tradingbots.desktop.connection.ConnectionViewModel;
+import io.tradingbots.desktop.dashboard.DashboardController;
+import io.tradingbots.desktop.dashboard.DashboardViewModel;
+import io.tradingbots.desktop.engine.EngineSession;
+import io.tradingbots.desktop.support.DaemonThreads;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The control station: a connection screen, then the dashboard of the engine it connected to. */
+public final class DesktopApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(DesktopApp.class);
+
+    private final ExecutorService background = DaemonThreads.single("tb-connect");
+    private LaunchOptions options;
+    private ConnectionSettingsStore settings;
+    private Scene scene;
+    private EngineSession session;
+    private DashboardViewModel dashboard;
+
+    @Override
+    public void start(Stage stage) {
+        options = LaunchOptions.parse(getParameters().getRaw());
+        settings = new ConnectionSettingsStore(options.config().orElseGet(ConnectionSettingsStore::defaultFile));
+        scene = new Scene(new StackPane(), 1280, 800);
+        scene.getStylesheets().setAll(options.theme().stylesheets());
+        stage.setTitle("Trading Bots");
+        stage.setScene(scene);
+        ConnectionViewModel connection = showConnection();
+        stage.show();
+        if (options.connect()) {
+            connection.connect();
+        }
+    }
+
+    private ConnectionViewModel showConnection() {
+        ConnectionViewModel model = new ConnectionViewModel(settings, EngineSession::open, background,
+                Platform::runLater, this::showDashboard);
+        options.host().ifPresent(model.hostProperty()::set);
+        options.tokenFile().ifPresent(file -> {
+            model.tokenFileProperty().set(file);
+            model.tokenProperty().set("");
+        });
+        scene.setRoot(Views.load(new ConnectionController(model)));
+        return model;
+    }
+
+    private void showDashboard(EngineSession connected) {
+        session = connected;
+        dashboard = new DashboardViewModel(connected.client().target(), connected.info(), ZoneId.systemDefault());
+        scene.setRoot(Views.load(new DashboardController(dashboard, this::disconnect)));
+        dashboard.start(connected.client(), Platform::runLater);
+    }
+
+    private void disconnect() {
+        closeSession();
+        showConnection();
+    }
+
+    private void closeSession() {
+        if (dashboard != null) {
+            dashboard.stop();
+            dashboard = null;
+        }
+        if (session != null) {
+            EngineSession closing = session;
+            session = null;
+            background.execute(closing::close);
+        }
+    }
+
+    @Override
+    public void stop() {
+        log.debug("stopping");
+        closeSession();
+        background.shutdown();
+        try {
+            background.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.tradingbots.desktop.dashboard;
+
+import io.tradingbots.desktop.engine.ConnectionStatus;
+import io.tradingbots.desktop.support.StyleClasses;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.controlsfx.control.StatusBar;
+
+/** Binds the dashboard to its {@link DashboardViewModel}. */
+public final class DashboardController {
+
+    private final DashboardViewModel model;
+    private final Runnable onDisconnect;
+
+    @FXML private Node content;
+    @FXML private Label modeBadge;
+    @FXML private Label targetLabel;
+    @FXML private Label versionLabel;
+    @FXML private Label commitLabel;
+    @FXML private Label marketLabel;
+    @FXML private Label dataDirLabel;
+    @FXML private Label startedLabel;
+    @FXML private Label equityLabel;
+    @FXML private Label cashLabel;
+    @FXML private Label todayPnlLabel;
+    @FXML private Label drawdownLabel;
+    @FXML private TableView<PriceRow> pricesTable;
+    @FXML private TableColumn<PriceRow, String> priceSymbolColumn;
+    @FXML private TableColumn<PriceRow, String> priceColumn;
+    @FXML private TableColumn<PriceRow, String> priceChangeColumn;
+    @FXML private TableColumn<PriceRow, String> priceTimeColumn;
+    @FXML private TableView<BotRow> botsTable;
+    @FXML private TableColumn<BotRow, String> botNameColumn;
+    @FXML private TableColumn<BotRow, String> botStrategyColumn;
+    @FXML private TableColumn<BotRow, String> botSymbolColumn;
+    @FXML private TableColumn<BotRow, String> botTimeframeColumn;
+    @FXML private TableColumn<BotRow, String> botStatusColumn;
+    @FXML private TableColumn<BotRow, String> botAllocationColumn;
+    @FXML private TableColumn<BotRow, String> botCashColumn;
+    @FXML private TableColumn<BotRow, String> botPositionColumn;
+    @FXML private TableColumn<BotRow, String> botEquityColumn;
+    @FXML private TableColumn<BotRow, String> botPnlColumn;
+    @FXML private TableColumn<BotRow, String> botTradesColumn;
+    @FXML private TableColumn<BotRow, String> botSignalColumn;
+    @FXML private StatusBar statusBar;
+    @FXML private Label connectionStatus;
+    @FXML private Label lastUpdateLabel;
+
+    public DashboardController(DashboardViewModel model, Runnable onDisconnect) {
+        this.model = model;
+        this.onDisconnect = onDisconnect;
+    }
+
+    @FXML
+    private void initialize() {
+        ObservableValue<EngineInfoText> info = model.infoProperty();
+        show(modeBadge, info, EngineInfoText::mode);
+        show(targetLabel, info, EngineInfoText::target);
+        show(versionLabel, info, EngineInfoText::version);
+        show(commitLabel, info, EngineInfoText::commit);
+        show(marketLabel, info, EngineInfoText::market);
+        show(dataDirLabel, info, EngineInfoText::dataDir);
+        show(startedLabel, info, EngineInfoText::started);
+        StyleClasses.follow(modeBadge, modeBadge.textProperty(), mode -> "mode-" + mode.toLowerCase(Locale.ROOT));
+
+        ObservableValue<PortfolioText> totals = model.portfolioProperty();
+        show(equityLabel, totals, PortfolioText::equity);
+        show(cashLabel, totals, PortfolioText::cash);
+        show(todayPnlLabel, totals, PortfolioText::todayPnl);
+        show(drawdownLabel, totals, PortfolioText::drawdown);
+        StyleClasses.follow(todayPnlLabel, todayPnlLabel.textProperty(), StyleClasses::sign);
+
+        ObservableValue<ConnectionStatus> status = model.statusProperty();
+        show(connectionStatus, status, ConnectionStatus::text);
+        connectionStatus.setTooltip(new Tooltip());
+        connectionStatus.getTooltip().textProperty().bind(connectionStatus.textProperty());
+        StyleClasses.follow(connectionStatus, status, s -> "status-" + s.state().name().toLowerCase(Locale.ROOT));
+        StyleClasses.follow(content, status, s -> s.state() == ConnectionStatus.State.CONNECTED ? null : "stale");
+        statusBar.textProperty().bind(model.healthProperty());
+        lastUpdateLabel.textProperty().bind(model.lastUpdateProperty());
+
+        bindPrices();
+        bindBots();
+    }
+
+    private void bindPrices() {
+        sortable(pricesTable, model.prices());
+        column(priceSymbolColumn, PriceRow::symbol);
+        column(priceColumn, PriceRow::price);
+        column(priceChangeColumn, PriceRow::change24h);
+        column(priceTimeColumn, PriceRow::time);
+        priceChangeColumn.setCellFactory(StyleClasses.cells(StyleClasses::sign));
+    }
+
+    private void bindBots() {
+        sortable(botsTable, model.bots());
+        column(botNameColumn, BotRow::name);
+        column(botStrategyColumn, BotRow::strategy);
+        column(botSymbolColumn, BotRow::symbol);
+        column(botTimeframeColumn, BotRow::timeframe);
+        column(botStatusColumn, BotRow::status);
+        column(botAllocationColumn, BotRow::allocation);
+        column(botCashColumn, BotRow::cash);
+        column(botPositionColumn, BotRow::position);
+        column(botEquityColumn, BotRow::equity);
+        column(botPnlColumn, BotRow::todayPnl);
+        column(botTradesColumn, BotRow::trades);
+        column(botSignalColumn, BotRow::lastSignal);
+        botPnlColumn.setCellFactory(StyleClasses.cells(StyleClasses::sign));
+        botStatusColumn.setCellFactory(StyleClasses.cells(s -> "bot-" + s.replace(' ', '-')));
+    }
+
+    @FXML
+    private void onDisconnect() {
+        onDisconnect.run();
+    }
+
+    private static <T> void show(Label label, ObservableValue<T> source, Function<T, String> text) {
+        label.textProperty().bind(Bindings.createStringBinding(
+                () -> source.getValue() == null ? "" : text.apply(source.getValue()), source));
+    }
+
+    private static <R> void column(TableColumn<R, String> column, Function<R, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    /** Lets the header clicks sort a view of the model's list, never the list itself. */
+    private static <R> void sortable(TableView<R> table, ObservableList<R> rows) {
+        SortedList<R> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+    }
+}

@@ -1,0 +1,98 @@
+package io.tradingbots.desktop.engine;
+
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.tradingbots.api.v1.EngineServiceGrpc;
+import io.tradingbots.api.v1.GetInfoRequest;
+import io.tradingbots.api.v1.GetInfoResponse;
+import io.tradingbots.desktop.support.DaemonThreads;
+import io.tradingbots.shared.ApiToken;
+import io.tradingbots.shared.ApiVersion;
+import io.tradingbots.shared.BearerAuth;
+import io.tradingbots.shared.HostPort;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desktop client's side of the engine API: one channel, authenticated calls, a reconnecting state stream. */
+public final class EngineClient implements StateSource, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineClient.class);
+
+    /** How long a unary call may take; an engine behind a live SSH tunnel answers in milliseconds. */
+    public static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
+
+    private final ManagedChannel channel;
+    private final String target;
+    private final EngineServiceGrpc.EngineServiceBlockingStub blocking;
+    private final EngineServiceGrpc.EngineServiceStub async;
+    private final Supplier<Backoff> backoffs;
+    private final ScheduledExecutorService scheduler = DaemonThreads.scheduler("tb-reconnect");
+
+    public EngineClient(ManagedChannel channel, String target, ApiToken token, Supplier<Backoff> backoffs) {
+        BearerAuth auth = new BearerAuth(token);
+        this.channel = channel;
+        this.target = target;
+        this.blocking = EngineServiceGrpc.newBlockingStub(channel).withCallCredentials(auth);
+        this.async = EngineServiceGrpc.newStub(channel).withCallCredentials(auth);
+        this.backoffs = backoffs;
+    }
+
+    /** A plaintext channel (the engine listens on loopback; remote engines are reached through an SSH tunnel). */
+    public static EngineClient open(HostPort target, ApiToken token) {
+        ManagedChannel channel = NettyChannelBuilder.forAddress(target.host(), target.port())
+                .usePlaintext()
+                .keepAliveTime(30, TimeUnit.SECONDS)
+                .keepAliveTimeout(10, TimeUnit.SECONDS)
+                .build();
+        return new EngineClient(channel, target.target(), token, Backoff::standard);
+    }
+
+    /** Asks the engine who it is and refuses an engine whose API generation this client does not speak. */
+    public GetInfoResponse handshake() throws EngineException {
+        GetInfoResponse info = getInfo();
+        if (info.getApiVersion() != ApiVersion.CURRENT) {
+            String older = info.getApiVersion() > ApiVersion.CURRENT ? "the desktop client" : "the engine";
+            throw new EngineException("engine speaks API version " + info.getApiVersion() + ", this client speaks "
+                    + ApiVersion.CURRENT + ": update " + older);
+        }
+        log.info("connected to engine {} ({}) at {}", info.getVersion(), info.getGitCommit(), target);
+        return info;
+    }
+
+    public GetInfoResponse getInfo() throws EngineException {
+        try {
+            return blocking.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                    .getInfo(GetInfoRequest.getDefaultInstance());
+        } catch (StatusRuntimeException e) {
+            throw new EngineException(EngineErrors.describe(e, target), e);
+        }
+    }
+
+    @Override
+    public Subscription watchState(StateListener listener) {
+        StateStream stream = new StateStream(async, channel::enterIdle, target, listener, scheduler, backoffs.get());
+        stream.start();
+        return stream;
+    }
+
+    /** "host:port" as the user typed it, for messages. */
+    public String target() {
+        return target;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

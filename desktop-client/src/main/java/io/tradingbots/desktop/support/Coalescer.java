@@ -1,0 +1,50 @@
+package io.tradingbots.desktop.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Hands items produced on any thread to a consumer on the UI thread, in batches: however many
+ * items arrive before the UI thread gets round to it, at most one task is queued on the UI
+ * executor ({@code Platform::runLater} in the application), and it delivers them all at once.
+ */
+public final class Coalescer<T> {
+
+    private final Executor uiExecutor;
+    private final Consumer<List<T>> consumer;
+    private final Object lock = new Object();
+    private List<T> pending = new ArrayList<>();
+    private boolean scheduled;
+
+    public Coalescer(Executor uiExecutor, Consumer<List<T>> consumer) {
+        this.uiExecutor = uiExecutor;
+        this.consumer = consumer;
+    }
+
+    /** Queues an item; schedules a delivery only when none is scheduled yet. */
+    public void offer(T item) {
+        boolean schedule;
+        synchronized (lock) {
+            pending.add(item);
+            schedule = !scheduled;
+            scheduled = true;
+        }
+        if (schedule) {
+            uiExecutor.execute(this::deliver);
+        }
+    }
+
+    private void deliver() {
+        List<T> batch;
+        synchronized (lock) {
+            batch = pending;
+            pending = new ArrayList<>();
+            scheduled = false;
+        }
+        if (!batch.isEmpty()) {
+            consumer.accept(batch);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.tradingbots.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import io.tradingbots.desktop.dashboard.BotRow;
+import io.tradingbots.desktop.dashboard.PriceRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real engine (tb-engine.jar, simulated market at 600x) and the real application, headless
+ * under Monocle: connect through the connection screen and watch live data arrive.
+ */
+class DashboardIT {
+
+    private static final Duration ENGINE_START = Duration.ofSeconds(30);
+    private static final Duration LIVE_DATA = Duration.ofSeconds(20);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static Path workDir;
+    private static Process engine;
+    private static Path engineLog;
+    private static String host;
+    private static Path tokenFile;
+    private static Stage stage;
+
+    private final FxRobot robot = new FxRobot();
+    private Application app;
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        Path jar = Path.of(System.getProperty("tb.engineJar", "../engine/target/tb-engine.jar"));
+        if (!Files.isRegularFile(jar)) {
+            fail("build the engine first: ./mvnw -pl engine -am package (missing " + jar.toAbsolutePath() + ")");
+        }
+        workDir = Files.createTempDirectory("tb-desktop-it-");
+        Path dataDir = Files.createDirectory(workDir.resolve("data"));
+        engineLog = Path.of("target", "dashboard-it-engine.log").toAbsolutePath();
+        Files.createDirectories(engineLog.getParent());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        engine = new ProcessBuilder(java, "-jar", jar.toString(), "engine", "--data-dir", dataDir.toString(),
+                "--listen", "127.0.0.1:0", "--market", "sim", "--speed", "600")
+                .redirectErrorStream(true).redirectOutput(engineLog.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(engine::destroyForcibly));
+
+        Path portFile = dataDir.resolve("engine.port");
+        tokenFile = dataDir.resolve("api-token");
+        await("engine.port and api-token in " + dataDir).atMost(ENGINE_START).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!engine.isAlive()) {
+                        fail("the engine exited with " + engine.exitValue() + ": see " + engineLog);
+                    }
+                    return Files.isRegularFile(tokenFile) && Files.isRegularFile(portFile)
+                            && !Files.readString(portFile).isBlank();
+                });
+        host = "127.0.0.1:" + Files.readString(portFile).strip();
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void stopEngine() throws Exception {
+        if (engine != null) {
+            engine.destroy();
+            if (!engine.waitFor(10, TimeUnit.SECONDS)) {
+                engine.destroyForcibly();
+            }
+        }
+        if (workDir != null) {
+            try (Stream<Path> paths = Files.walk(workDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void startApp(String theme) throws Exception {
+        app = FxToolkit.setupApplication(DesktopApp.class,
+                "--config", workDir.resolve("desktop.properties").toString(), "--theme", theme);
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void aWrongTokenIsRefusedWithAClearMessage() throws Exception {
+        startApp("light");
+        typeInto("#hostField", host);
+        typeInto("#tokenField", "wrong-token-0123456789abcdef");
+        robot.clickOn("#connectButton");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> text("#errorLabel").startsWith("the engine refused the token: copy <data-dir>/api-token again"));
+        fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("connection-refused.png")));
+    }
+
+    @Test
+    void connectsAndShowsTheBotAndLivePrices() throws Exception {
+        startApp("dark");
+        typeInto("#hostField", host);
+        typeInto("#tokenField", "");
+        typeInto("#tokenFileField", tokenFile.toString());
+        robot.clickOn("#connectButton");
+
+        await("the dashboard").atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#botsTable").tryQuery().isPresent());
+        TableView<BotRow> bots = robot.lookup("#botsTable").queryTableView();
+        BotRow core = await("bot sma-core in #botsTable").atMost(LIVE_DATA).until(
+                () -> fx(() -> bots.getItems().stream().filter(b -> b.id().equals("sma-core")).findFirst()),
+                Optional::isPresent).get();
+        assertThat(core.strategy()).isEqualTo("sma-cross(fast=10, slow=30)");
+        assertThat(fx(() -> robot.lookup("#botsTable .table-cell").queryAllAs(Labeled.class).stream()
+                .anyMatch(cell -> core.name().equals(cell.getText())))).as("a rendered cell shows the bot").isTrue();
+        assertThat(text("#connectionStatus")).isEqualTo("connected");
+
+        String first = await("a BTC/USD price").atMost(LIVE_DATA).until(() -> btcPrice(), p -> !p.isEmpty());
+        await("the BTC/USD price to move from " + first).atMost(LIVE_DATA).until(() -> !btcPrice().equals(first));
+        assertThat(text("#equityLabel")).startsWith("$");
+
+        Path shot = fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("dashboard.png")));
+        assertThat(shot).isNotEmptyFile();
+
+        robot.clickOn("#disconnectButton");
+        await("the connection screen again").atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#connectButton").tryQuery().isPresent());
+        assertThat(fx(() -> robot.lookup("#hostField").queryTextInputControl().getText())).as("remembered").isEqualTo(host);
+    }
+
+    private String btcPrice() throws Exception {
+        TableView<PriceRow> prices = robot.lookup("#pricesTable").queryTableView();
+        return fx(() -> prices.getItems().stream().filter(p -> p.symbol().equals("BTC/USD"))
+                .map(PriceRow::price).findFirst().orElse(""));
+    }
+
+    private void typeInto(String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.interact(field::clear);
+        if (!text.isEmpty()) {
+            robot.clickOn(field).write(text);
+        }
+    }
+
+    private String text(String query) throws Exception {
+        Labeled labeled = robot.lookup(query).queryAs(Labeled.class);
+        return fx(labeled::getText);
+    }
+
+    /** Reads UI state on the FX thread. */
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+}
