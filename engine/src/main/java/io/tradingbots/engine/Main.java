@@ -1,6 +1,7 @@
 package io.tradingbots.engine;
 
 import io.tradingbots.engine.cli.TbCommand;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Entry point of {@code tb}. */
 public final class Main {
@@ -8,6 +9,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // gRPC and HSQLDB log through java.util.logging; send it to Logback like everything else.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(TbCommand.commandLine().execute(args));
     }
 }

@@ -51,7 +51,7 @@ public final class EngineProcess implements AutoCloseable {
     /** Starts {@code tb engine} on a free loopback port and waits until it has published its port. */
     public static EngineProcess start(Path dataDir, String... extraArgs) throws IOException {
         Files.createDirectories(dataDir);
-        Path log = Files.createTempFile("engine-", ".log");
+        Path log = Files.createTempFile(dataDir.toAbsolutePath().getParent(), "engine-", ".log");
         List<String> args = new ArrayList<>(List.of("engine", "--data-dir", dataDir.toString(), "--listen", "127.0.0.1:0"));
         args.addAll(List.of(extraArgs));
         Process p = builder(log, args.toArray(String[]::new)).start();

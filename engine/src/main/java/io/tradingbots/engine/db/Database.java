@@ -22,9 +22,8 @@ public final class Database implements AutoCloseable {
     static final String FILE_NAME = "tradingbots";
 
     static {
-        // HSQLDB would otherwise reset java.util.logging and print INFO lines on every checkpoint.
+        // HSQLDB would otherwise reset java.util.logging, undoing the bridge to Logback.
         System.setProperty("hsqldb.reconfig_logging", "false");
-        java.util.logging.Logger.getLogger("hsqldb.db").setLevel(java.util.logging.Level.WARNING);
     }
 
     private final JDBCDataSource dataSource;
