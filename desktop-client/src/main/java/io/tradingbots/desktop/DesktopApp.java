@@ -17,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /** The control station: a connection screen, then the dashboard of the engine it connected to. */
 public final class DesktopApp extends Application {
@@ -29,6 +30,19 @@ public final class DesktopApp extends Application {
     private Scene scene;
     private EngineSession session;
     private DashboardViewModel dashboard;
+
+    @Override
+    public void init() {
+        // SIGTERM (./tb demo stopping, a logout) or Ctrl+C: leave JavaFX in order through
+        // Platform.exit(), instead of a JVM shutdown that tears the renderer down under a pulse.
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(name), signal -> Platform.exit());
+            } catch (IllegalArgumentException e) {
+                log.debug("signal {} cannot be handled here", name);
+            }
+        }
+    }
 
     @Override
     public void start(Stage stage) {

@@ -23,5 +23,6 @@ public final class Launcher {
             System.exit(2);
         }
         Application.launch(DesktopApp.class, args);
+        System.exit(0); // the window is closed and JavaFX has stopped: nothing else may keep us alive
     }
 }
