@@ -2,12 +2,22 @@ package io.tradingbots.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Properties;
 
-/** Version, commit and build time, stamped into the jar by the build. */
+/**
+ * Version, commit and build time, stamped into the jar by the build. A release tarball carries the
+ * same facts in its {@code release.properties}, which its launcher names in the system property
+ * {@value #RELEASE_PROPERTY}; when present, that file wins, so the version the engine reports is
+ * always the one the release (and its directory on the droplet) is named after.
+ */
 public record BuildInfo(String version, String commit, Instant buildTime) {
+
+    /** System property naming a release's {@code release.properties} (set by the tarball's bin/tb). */
+    public static final String RELEASE_PROPERTY = "tb.release";
 
     private static final BuildInfo CURRENT = load();
 
@@ -24,6 +34,25 @@ public record BuildInfo(String version, String commit, Instant buildTime) {
         } catch (IOException e) {
             // fall through to "unknown" values: the build info is informative, never fatal
         }
+        String release = System.getProperty(RELEASE_PROPERTY);
+        if (release != null && !release.isBlank()) {
+            Properties r = new Properties();
+            try (InputStream in = Files.newInputStream(Path.of(release))) {
+                r.load(in);
+                for (String k : r.stringPropertyNames()) {
+                    if (clean(r.getProperty(k), null) != null) {
+                        p.setProperty(k, r.getProperty(k));
+                    }
+                }
+            } catch (IOException e) {
+                // keep the jar's own facts
+            }
+        }
+        return from(p);
+    }
+
+    /** Reads version, commit, dirty flag and build time; unset or unfiltered values become "unknown". */
+    static BuildInfo from(Properties p) {
         String version = clean(p.getProperty("version"), "dev");
         String commit = clean(p.getProperty("commit"), "unknown");
         if ("true".equals(p.getProperty("dirty")) && !"unknown".equals(commit)) {
