@@ -5,12 +5,15 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.tradingbots.api.v1.TradingMode;
 import io.tradingbots.engine.api.ApiServer;
 import io.tradingbots.engine.api.EngineFacts;
+import io.tradingbots.engine.api.GrpcDeploymentService;
 import io.tradingbots.engine.api.GrpcEngineService;
 import io.tradingbots.engine.bot.BotConfig;
 import io.tradingbots.engine.bot.BotRuntime;
 import io.tradingbots.engine.bot.BotStore;
 import io.tradingbots.engine.bot.PaperBot;
 import io.tradingbots.engine.datadir.DataDirectory;
+import io.tradingbots.engine.deployment.DeploymentLayout;
+import io.tradingbots.engine.deployment.Deployments;
 import io.tradingbots.engine.db.Database;
 import io.tradingbots.engine.health.HealthMonitor;
 import io.tradingbots.engine.market.MarketSource;
@@ -91,7 +94,9 @@ public final class Engine implements AutoCloseable {
             ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.listen().port()))
                     .permitKeepAliveTime(10, TimeUnit.SECONDS)
                     .permitKeepAliveWithoutCalls(true);
-            server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams))));
+            Deployments deployments = new Deployments(build.version(), DeploymentLayout.fromEnvironment());
+            server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams),
+                    new GrpcDeploymentService(deployments))));
             startServer(); // health says NOT_SERVING until the end of start()
 
             db = own(join(opening));
