@@ -30,7 +30,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-jpackage=${JAVA_HOME:+$JAVA_HOME/bin/}jpackage
+jpackage=jpackage
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jpackage" ]; then jpackage="$JAVA_HOME/bin/jpackage"; fi
 command -v "$jpackage" >/dev/null 2>&1 || die "jpackage not found: set JAVA_HOME to a JDK 17 or newer (not a JRE)"
 jar="$root/desktop-client/target/tb-desktop.jar"
 [ -f "$jar" ] || die "$jar is missing: build it with ./mvnw -B -DskipTests -pl desktop-client -am package"
@@ -38,6 +39,9 @@ if [ -z "$version" ]; then
   version=$(sed -n 's|^  <version>\([0-9.]*\).*</version>|\1|p' "$root/pom.xml" | head -1)
 fi
 [[ $version =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "--version $version: jpackage wants 1 to 3 numbers separated by dots"
+if [ "$(uname)" = Darwin ] && [[ $version == 0* ]]; then
+  die "--version $version: macOS application versions cannot start with 0; release 1.0.0 or later, or pass --version"
+fi
 
 input=$(mktemp -d)
 trap 'rm -rf "$input"' EXIT
