@@ -94,6 +94,8 @@ TB_HEALTH_TIMEOUT=$health_timeout
 TB_KEEP=$keep
 TB_MIN_FREE_MB=${TB_MIN_FREE_MB:-300}
 TB_SERVICE=trading-bots
+# 1: start each new release once on a scratch directory before the switch (faster start and stop)
+TB_WARM_UP=${TB_WARM_UP:-1}
 JAVA=$java
 EOF
 mv "$conf.new" "$conf"

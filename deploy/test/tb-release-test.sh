@@ -26,8 +26,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A fake release: `tb engine` writes a marker into the database folder and sleeps; `tb deploy wait`
-# passes unless the release holds a FAIL file.
+# A fake release: `tb engine --data-dir DIR` writes a marker into DIR/db, publishes a port and
+# sleeps; `tb deploy wait` passes unless the release holds a FAIL file.
 make_release() {
   local version=$1 dir="$work/build/tradingbots-engine-$1"
   mkdir -p "$dir/bin" "$dir/lib" "$dir/conf" "$work/dist"
@@ -39,7 +39,7 @@ set -euo pipefail
 self="$(cd "$(dirname "$0")/.." && pwd)"
 version=$(sed -n 's/^version=//p' "$self/release.properties")
 case $1 in
-  engine) mkdir -p "$TB_ROOT/data/db"; touch "$TB_ROOT/data/db/written-by-$version"; exec sleep 300 ;;
+  engine) mkdir -p "$3/db"; touch "$3/db/written-by-$version"; echo 1 >"$3/engine.port"; exec sleep 300 ;;
   deploy) if [ -f "$self/FAIL" ]; then echo "health gate: $version not SERVING (fake)"; exit 1; fi; echo "health gate: $version SERVING (fake)" ;;
 esac
 EOF
