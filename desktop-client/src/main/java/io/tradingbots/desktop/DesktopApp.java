@@ -3,6 +3,8 @@ package io.tradingbots.desktop;
 import io.tradingbots.desktop.connection.ConnectionController;
 import io.tradingbots.desktop.connection.ConnectionSettingsStore;
 import io.tradingbots.desktop.connection.ConnectionViewModel;
+import io.tradingbots.desktop.connection.SshEngineConnector;
+import io.tradingbots.desktop.ssh.KnownHosts;
 import io.tradingbots.desktop.dashboard.DashboardController;
 import io.tradingbots.desktop.dashboard.DashboardViewModel;
 import io.tradingbots.desktop.engine.EngineSession;
@@ -60,7 +62,9 @@ public final class DesktopApp extends Application {
     }
 
     private ConnectionViewModel showConnection() {
-        ConnectionViewModel model = new ConnectionViewModel(settings, EngineSession::open, background,
+        KnownHosts knownHosts = options.knownHosts().map(KnownHosts::new).orElseGet(KnownHosts::userDefault);
+        ConnectionViewModel model = new ConnectionViewModel(settings, ConnectionViewModel.profilesBeside(settings),
+                EngineSession::open, new SshEngineConnector(knownHosts)::open, knownHosts, background,
                 Platform::runLater, this::showDashboard);
         options.host().ifPresent(model.hostProperty()::set);
         options.tokenFile().ifPresent(file -> {
@@ -76,6 +80,7 @@ public final class DesktopApp extends Application {
         dashboard = new DashboardViewModel(connected.client().target(), connected.info(), ZoneId.systemDefault());
         scene.setRoot(Views.load(new DashboardController(dashboard, this::disconnect)));
         dashboard.start(connected.client(), Platform::runLater);
+        connected.transport().ifPresent(t -> dashboard.watchTunnel(t, Platform::runLater));
     }
 
     private void disconnect() {
