@@ -14,9 +14,13 @@ import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reaches an engine on a server: SSH login, tunnel, token read over the same session, then the handshake. */
 public final class SshEngineConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(SshEngineConnector.class);
 
     /** What the SSH form asked for. {@code passphrase} lives only as long as the attempt. */
     public record Request(SshTarget target, Path keyFile, String passphrase, int remotePort, String remoteDataDir,
@@ -45,8 +49,11 @@ public final class SshEngineConnector {
     }
 
     public EngineSession open(Request request) throws SshFailure, EngineException {
+        long start = System.nanoTime();
         List<KeyPair> keys = SshKeys.load(request.keyFile(), request.passphrase());
+        long keysLoaded = System.nanoTime();
         SshTunnel tunnel = SshTunnel.open(request.target(), keys, request.remotePort(), knownHosts);
+        long tunnelUp = System.nanoTime();
         ApiToken token;
         try {
             token = request.token().isPresent() ? request.token().get() : remoteToken(tunnel, request.remoteDataDir());
@@ -54,7 +61,17 @@ public final class SshEngineConnector {
             tunnel.close();
             throw e;
         }
-        return EngineSession.open(new HostPort("127.0.0.1", tunnel.localPort()), token, transport(tunnel));
+        long tokenRead = System.nanoTime();
+        EngineSession session = EngineSession.open(new HostPort("127.0.0.1", tunnel.localPort()), token,
+                transport(tunnel));
+        log.info("through SSH to {} in {} ms (key {} ms, login and tunnel {} ms, token {} ms, handshake {} ms)",
+                request.target(), ms(start, System.nanoTime()), ms(start, keysLoaded), ms(keysLoaded, tunnelUp),
+                ms(tunnelUp, tokenRead), ms(tokenRead, System.nanoTime()));
+        return session;
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static ApiToken remoteToken(SshTunnel tunnel, String dataDir) throws SshFailure {
