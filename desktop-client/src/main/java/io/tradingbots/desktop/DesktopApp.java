@@ -77,7 +77,8 @@ public final class DesktopApp extends Application {
 
     private void showDashboard(EngineSession connected) {
         session = connected;
-        dashboard = new DashboardViewModel(connected.client().target(), connected.info(), ZoneId.systemDefault());
+        String target = connected.transport().map(EngineSession.Transport::describe).orElse(connected.client().target());
+        dashboard = new DashboardViewModel(target, connected.info(), ZoneId.systemDefault());
         scene.setRoot(Views.load(new DashboardController(dashboard, this::disconnect)));
         dashboard.start(connected.client(), Platform::runLater);
         connected.transport().ifPresent(t -> dashboard.watchTunnel(t, Platform::runLater));
