@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +114,12 @@ class SshConnectionIT {
         Path profile = config.resolveSibling("profiles").resolve("droplet.profile");
         assertThat(Files.readString(profile)).contains("sshLogin=" + sshd.login().replace(":", "\\:"))
                 .doesNotContain(PASSPHRASE).doesNotContain("token=");
+
+        robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        assertThat(fx(() -> stage.getScene().getStylesheets().get(0))).as("Ctrl+T").endsWith("theme-light.css");
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        await("Ctrl+D: the connection screen").atMost(CONNECTED)
+                .until(() -> robot.lookup("#connectButton").tryQuery().isPresent());
     }
 
     @Test
