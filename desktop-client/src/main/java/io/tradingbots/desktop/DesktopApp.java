@@ -110,8 +110,7 @@ public final class DesktopApp extends Application {
 
     private void showDashboard(EngineSession connected) {
         session = connected;
-        String target = connected.transport().map(EngineSession.Transport::describe).orElse(connected.client().target());
-        dashboard = new DashboardViewModel(target, connected.info(), ZoneId.systemDefault());
+        dashboard = new DashboardViewModel(connected.client().target(), connected.info(), ZoneId.systemDefault());
         scene.setRoot(Views.load(new DashboardController(dashboard, this::disconnect)));
         dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
                 .ifPresent(this::toast));

@@ -35,7 +35,8 @@ public record EngineSession(EngineClient client, GetInfoResponse info, Optional<
 
     /** As {@link #open(HostPort, ApiToken)}, through {@code transport} (closed too when the handshake fails). */
     public static EngineSession open(HostPort target, ApiToken token, Transport transport) throws EngineException {
-        EngineClient client = EngineClient.open(target, token);
+        EngineClient client = transport == null
+                ? EngineClient.open(target, token) : EngineClient.open(target, token, transport.describe());
         try {
             return new EngineSession(client, client.handshake(), Optional.ofNullable(transport));
         } catch (EngineException | RuntimeException e) {

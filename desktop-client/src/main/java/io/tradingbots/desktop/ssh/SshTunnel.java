@@ -51,7 +51,7 @@ public final class SshTunnel implements AutoCloseable {
     private volatile BiConsumer<State, String> listener = (state, detail) -> { };
     private volatile ClientSession session;
     private volatile boolean closed;
-    private int localPort;
+    private volatile int localPort;
 
     private SshTunnel(SshTarget target, int remotePort, List<KeyPair> keys, KnownHosts knownHosts) {
         this.target = target;
