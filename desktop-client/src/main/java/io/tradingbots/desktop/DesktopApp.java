@@ -3,6 +3,9 @@ package io.tradingbots.desktop;
 import io.tradingbots.desktop.connection.ConnectionController;
 import io.tradingbots.desktop.connection.ConnectionSettingsStore;
 import io.tradingbots.desktop.connection.ConnectionViewModel;
+import io.tradingbots.desktop.connection.SshEngineConnector;
+import io.tradingbots.desktop.ssh.KnownHosts;
+import io.tradingbots.desktop.dashboard.ConnectionToasts;
 import io.tradingbots.desktop.dashboard.DashboardController;
 import io.tradingbots.desktop.dashboard.DashboardViewModel;
 import io.tradingbots.desktop.engine.EngineSession;
@@ -13,8 +16,13 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -30,6 +38,8 @@ public final class DesktopApp extends Application {
     private Scene scene;
     private EngineSession session;
     private DashboardViewModel dashboard;
+    private Theme theme;
+    private Stage stage;
 
     @Override
     public void init() {
@@ -49,7 +59,10 @@ public final class DesktopApp extends Application {
         options = LaunchOptions.parse(getParameters().getRaw());
         settings = new ConnectionSettingsStore(options.config().orElseGet(ConnectionSettingsStore::defaultFile));
         scene = new Scene(new StackPane(), 1280, 800);
-        scene.getStylesheets().setAll(options.theme().stylesheets());
+        theme = options.theme();
+        scene.getStylesheets().setAll(theme.stylesheets());
+        this.stage = stage;
+        installShortcuts();
         stage.setTitle("Trading Bots");
         stage.setScene(scene);
         ConnectionViewModel connection = showConnection();
@@ -59,8 +72,32 @@ public final class DesktopApp extends Application {
         }
     }
 
+    /** Ctrl+D (Cmd+D on macOS) disconnects, Ctrl+T switches between the dark and light theme. */
+    private void installShortcuts() {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (dashboard != null) {
+                disconnect();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), () -> {
+            theme = theme.toggled();
+            scene.getStylesheets().setAll(theme.stylesheets());
+        });
+    }
+
+    private void toast(String text) {
+        try {
+            Notifications.create().owner(stage).title("Trading Bots").text(text).hideAfter(Duration.seconds(5))
+                    .showInformation();
+        } catch (RuntimeException e) {
+            log.debug("no toast: {}", e.toString()); // e.g. a window already closing
+        }
+    }
+
     private ConnectionViewModel showConnection() {
-        ConnectionViewModel model = new ConnectionViewModel(settings, EngineSession::open, background,
+        KnownHosts knownHosts = options.knownHosts().map(KnownHosts::new).orElseGet(KnownHosts::userDefault);
+        ConnectionViewModel model = new ConnectionViewModel(settings, ConnectionViewModel.profilesBeside(settings),
+                EngineSession::open, new SshEngineConnector(knownHosts)::open, knownHosts, background,
                 Platform::runLater, this::showDashboard);
         options.host().ifPresent(model.hostProperty()::set);
         options.tokenFile().ifPresent(file -> {
@@ -75,7 +112,10 @@ public final class DesktopApp extends Application {
         session = connected;
         dashboard = new DashboardViewModel(connected.client().target(), connected.info(), ZoneId.systemDefault());
         scene.setRoot(Views.load(new DashboardController(dashboard, this::disconnect)));
+        dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
+                .ifPresent(this::toast));
         dashboard.start(connected.client(), Platform::runLater);
+        connected.transport().ifPresent(t -> dashboard.watchTunnel(t, Platform::runLater));
     }
 
     private void disconnect() {

@@ -9,20 +9,23 @@ import java.util.Optional;
  * [--config FILE]}. Values may also be given as {@code --option=value}.
  */
 public record LaunchOptions(Optional<String> host, Optional<String> tokenFile, boolean connect, Theme theme,
-                            Optional<Path> config, boolean help) {
+                            Optional<Path> config, boolean help, Optional<Path> knownHosts) {
 
     public static final String USAGE = String.join(System.lineSeparator(),
-            "usage: tb-desktop [--host HOST:PORT] [--token-file PATH] [--connect] [--theme dark|light] [--config FILE]",
+            "usage: tb-desktop [--host HOST:PORT] [--token-file PATH] [--connect] [--theme dark|light] [--config FILE] [--known-hosts FILE]",
             "  --host HOST:PORT    engine address (default: the last one used, else 127.0.0.1:50051)",
             "  --token-file PATH   the engine's api-token file (default: the last one used, else ~/.tradingbots/api-token)",
             "  --connect           connect at once instead of waiting for the Connect button",
             "  --theme dark|light  colour theme (default dark)",
-            "  --config FILE       where to remember the last connection (default ~/.config/tradingbots/desktop.properties)");
+            "  --config FILE       where to remember the last connection (default ~/.config/tradingbots/desktop.properties;",
+            "                      named profiles go to profiles/ beside it)",
+            "  --known-hosts FILE  SSH host keys to trust and to add accepted ones to (default ~/.ssh/known_hosts)");
 
     public static LaunchOptions parse(List<String> args) {
         Optional<String> host = Optional.empty();
         Optional<String> tokenFile = Optional.empty();
         Optional<Path> config = Optional.empty();
+        Optional<Path> knownHosts = Optional.empty();
         boolean connect = false;
         boolean help = false;
         Theme theme = Theme.DARK;
@@ -33,7 +36,7 @@ public record LaunchOptions(Optional<String> host, Optional<String> tokenFile, b
             switch (name) {
                 case "--connect" -> connect = true;
                 case "--help", "-h" -> help = true;
-                case "--host", "--token-file", "--theme", "--config" -> {
+                case "--host", "--token-file", "--theme", "--config", "--known-hosts" -> {
                     String value;
                     if (eq > 0) {
                         value = arg.substring(eq + 1);
@@ -46,12 +49,13 @@ public record LaunchOptions(Optional<String> host, Optional<String> tokenFile, b
                         case "--host" -> host = Optional.of(value);
                         case "--token-file" -> tokenFile = Optional.of(value);
                         case "--theme" -> theme = Theme.parse(value);
+                        case "--known-hosts" -> knownHosts = Optional.of(Path.of(value));
                         default -> config = Optional.of(Path.of(value));
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new LaunchOptions(host, tokenFile, connect, theme, config, help);
+        return new LaunchOptions(host, tokenFile, connect, theme, config, help, knownHosts);
     }
 }

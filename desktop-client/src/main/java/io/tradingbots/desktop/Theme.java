@@ -25,6 +25,11 @@ public enum Theme {
         throw new IllegalArgumentException("unknown theme '" + name + "': use dark or light");
     }
 
+    /** The other theme: what Ctrl+T switches to. */
+    public Theme toggled() {
+        return this == DARK ? LIGHT : DARK;
+    }
+
     /** Scene stylesheets, palette first. */
     public List<String> stylesheets() {
         return List.of(url(palette), url("app.css"));

@@ -21,12 +21,14 @@ class LaunchOptionsTest {
     @Test
     void readsSeparateAndInlineValues() {
         LaunchOptions options = LaunchOptions.parse(List.of(
-                "--host", "127.0.0.1:6000", "--token-file=/d/api-token", "--connect", "--theme", "LIGHT", "--config", "/c.properties"));
+                "--host", "127.0.0.1:6000", "--token-file=/d/api-token", "--connect", "--theme", "LIGHT", "--config", "/c.properties",
+                "--known-hosts=/k/known_hosts"));
         assertThat(options.host()).contains("127.0.0.1:6000");
         assertThat(options.tokenFile()).contains("/d/api-token");
         assertThat(options.connect()).isTrue();
         assertThat(options.theme()).isEqualTo(Theme.LIGHT);
         assertThat(options.config()).contains(Path.of("/c.properties"));
+        assertThat(options.knownHosts()).contains(Path.of("/k/known_hosts"));
     }
 
     @Test

@@ -1,16 +1,13 @@
 package io.tradingbots.desktop.connection;
 
+import io.tradingbots.desktop.support.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,37 +59,8 @@ public final class ConnectionSettingsStore {
         if (!settings.token().isEmpty()) {
             props.setProperty(TOKEN, settings.token());
         }
-        Path dir = file.toAbsolutePath().getParent();
-        createPrivateDirectory(dir);
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, privacy(tmp, "rw-------"));
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            props.store(out, "Trading Bots desktop client: last connection");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void createPrivateDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path parent = dir.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try {
-            Files.createDirectory(dir, privacy(dir, "rwx------"));
-        } catch (FileAlreadyExistsException e) {
-            // created concurrently: fine
-        }
-    }
-
-    /** The permissions as a creation attribute, or none where the file system has no POSIX permissions. */
-    private static FileAttribute<?>[] privacy(Path path, String perms) {
-        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
-        return posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms))}
-                : new FileAttribute<?>[0];
+        StringWriter text = new StringWriter();
+        props.store(text, "Trading Bots desktop client: last connection");
+        PrivateFiles.writeAtomically(file, text.toString());
     }
 }

@@ -55,6 +55,7 @@ public final class DashboardController {
     @FXML private TableColumn<BotRow, String> botSignalColumn;
     @FXML private StatusBar statusBar;
     @FXML private Label connectionStatus;
+    @FXML private Label tunnelStatus;
     @FXML private Label lastUpdateLabel;
 
     public DashboardController(DashboardViewModel model, Runnable onDisconnect) {
@@ -88,6 +89,9 @@ public final class DashboardController {
         StyleClasses.follow(connectionStatus, status, s -> "status-" + s.state().name().toLowerCase(Locale.ROOT));
         StyleClasses.follow(content, status, s -> s.state() == ConnectionStatus.State.CONNECTED ? null : "stale");
         statusBar.textProperty().bind(model.healthProperty());
+        tunnelStatus.textProperty().bind(model.tunnelProperty());
+        tunnelStatus.visibleProperty().bind(model.tunnelProperty().isNotEmpty());
+        tunnelStatus.managedProperty().bind(tunnelStatus.visibleProperty());
         lastUpdateLabel.textProperty().bind(model.lastUpdateProperty());
 
         bindPrices();

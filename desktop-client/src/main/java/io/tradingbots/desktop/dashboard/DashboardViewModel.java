@@ -6,6 +6,7 @@ import io.tradingbots.api.v1.GetInfoResponse;
 import io.tradingbots.api.v1.PriceQuote;
 import io.tradingbots.api.v1.WatchStateResponse;
 import io.tradingbots.desktop.engine.ConnectionStatus;
+import io.tradingbots.desktop.engine.EngineSession;
 import io.tradingbots.desktop.engine.StateListener;
 import io.tradingbots.desktop.engine.StateSource;
 import io.tradingbots.desktop.support.Coalescer;
@@ -42,6 +43,7 @@ public final class DashboardViewModel {
             new ReadOnlyObjectWrapper<>(this, "status", ConnectionStatus.CONNECTING);
     private final ReadOnlyStringWrapper health = new ReadOnlyStringWrapper(this, "health", "");
     private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", "");
+    private final ReadOnlyStringWrapper tunnel = new ReadOnlyStringWrapper(this, "tunnel", "");
     private final ObservableList<BotRow> bots = FXCollections.observableArrayList();
     private final ObservableList<PriceRow> prices = FXCollections.observableArrayList();
     private final ObservableList<BotRow> botsView = FXCollections.unmodifiableObservableList(bots);
@@ -75,6 +77,18 @@ public final class DashboardViewModel {
                 coalescer.offer(new StateEvent.InfoReceived(engineInfo));
             }
         });
+    }
+
+    /** Shows the SSH tunnel's state ("ssh deploy@droplet → engine port 50051: up"); its rare changes reach {@code ui}. */
+    public void watchTunnel(EngineSession.Transport transport, Executor ui) {
+        String name = transport.describe();
+        tunnel.set(name + ": up");
+        transport.watch(state -> ui.execute(() -> tunnel.set(name + ": " + state)));
+    }
+
+    /** Empty without an SSH tunnel. */
+    public ReadOnlyStringProperty tunnelProperty() {
+        return tunnel.getReadOnlyProperty();
     }
 
     public void stop() {

@@ -44,12 +44,17 @@ public final class EngineClient implements StateSource, AutoCloseable {
 
     /** A plaintext channel (the engine listens on loopback; remote engines are reached through an SSH tunnel). */
     public static EngineClient open(HostPort target, ApiToken token) {
+        return open(target, token, target.target());
+    }
+
+    /** As {@link #open(HostPort, ApiToken)}; {@code name} is what messages call the engine (an SSH route). */
+    public static EngineClient open(HostPort target, ApiToken token, String name) {
         ManagedChannel channel = NettyChannelBuilder.forAddress(target.host(), target.port())
                 .usePlaintext()
                 .keepAliveTime(30, TimeUnit.SECONDS)
                 .keepAliveTimeout(10, TimeUnit.SECONDS)
                 .build();
-        return new EngineClient(channel, target.target(), token, Backoff::standard);
+        return new EngineClient(channel, name, token, Backoff::standard);
     }
 
     /** Asks the engine who it is and refuses an engine whose API generation this client does not speak. */
@@ -80,7 +85,7 @@ public final class EngineClient implements StateSource, AutoCloseable {
         return stream;
     }
 
-    /** "host:port" as the user typed it, for messages. */
+    /** "host:port" as the user typed it, or the SSH route, for messages. */
     public String target() {
         return target;
     }

@@ -11,6 +11,7 @@ import io.tradingbots.api.v1.EngineHealth;
 import io.tradingbots.api.v1.HealthStatus;
 import io.tradingbots.desktop.TestMessages;
 import io.tradingbots.desktop.engine.ConnectionStatus;
+import io.tradingbots.desktop.engine.EngineSession;
 import io.tradingbots.desktop.engine.StateListener;
 import io.tradingbots.desktop.engine.StateSource;
 import java.time.ZoneOffset;
@@ -136,5 +137,34 @@ class DashboardViewModelTest {
         assertThat(model.prices()).extracting(PriceRow::price).containsExactly("$500.00");
         model.stop();
         assertThat(closed[0]).isTrue();
+    }
+
+    @Test
+    void theTunnelStateFollowsTheTransportAndIsEmptyWithoutOne() {
+        assertThat(model.tunnelProperty().get()).isEmpty();
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<String>> listener =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        EngineSession.Transport transport = new EngineSession.Transport() {
+            @Override
+            public String describe() {
+                return "ssh deploy@droplet → engine port 50051";
+            }
+
+            @Override
+            public void watch(java.util.function.Consumer<String> l) {
+                listener.set(l);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        model.watchTunnel(transport, Runnable::run);
+        assertThat(model.tunnelProperty().get()).isEqualTo("ssh deploy@droplet → engine port 50051: up");
+
+        listener.get().accept("reconnecting: SSH session closed (next try in 1s)");
+        assertThat(model.tunnelProperty().get())
+                .isEqualTo("ssh deploy@droplet → engine port 50051: reconnecting: SSH session closed (next try in 1s)");
     }
 }
