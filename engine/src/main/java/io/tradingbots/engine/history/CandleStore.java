@@ -282,6 +282,30 @@ public final class CandleStore {
         }
     }
 
+    /** Bytes the series' candles take in the database (encoded blocks, without index overhead). */
+    public long storageBytes(SeriesKey key) {
+        Integer id = existingId(key);
+        if (id == null) {
+            return 0;
+        }
+        try (Connection c = db.connection();
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT COALESCE(SUM(OCTET_LENGTH(data) + 40), 0) FROM candle_block WHERE series_id = ?")) {
+            q.setInt(1, id);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new EngineException("cannot measure candles of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Inventory inventory(SeriesKey key) {
+        return Inventory.of(key, openTimes(key, new TimeRange(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2)), coverage(key),
+                storageBytes(key));
+    }
+
     /** The ranges the exchange has answered for, merged and ascending. */
     public List<TimeRange> coverage(SeriesKey key) {
         Integer id = existingId(key);
