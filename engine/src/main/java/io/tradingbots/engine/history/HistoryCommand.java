@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"Candle history in the data directory: fetch, import, export, inventory.",
                 "Works on the data directory directly; while an engine runs on it, use the engine's HistoryService."},
-        subcommands = {HistoryCommand.Import.class, HistoryCommand.Export.class, HistoryCommand.InventoryCmd.class})
+        subcommands = {FetchCommand.class, HistoryCommand.Import.class, HistoryCommand.Export.class, HistoryCommand.InventoryCmd.class})
 public final class HistoryCommand implements Runnable {
 
     @Spec
