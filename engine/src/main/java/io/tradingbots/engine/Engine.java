@@ -6,6 +6,11 @@ import io.tradingbots.api.v1.TradingMode;
 import io.tradingbots.engine.api.ApiServer;
 import io.tradingbots.engine.api.EngineFacts;
 import io.tradingbots.engine.api.GrpcEngineService;
+import io.tradingbots.engine.api.GrpcHistoryService;
+import io.tradingbots.engine.history.CandleHistory;
+import io.tradingbots.engine.history.CandleStore;
+import io.tradingbots.engine.history.FetchJobs;
+import io.tradingbots.engine.history.XChangeBinanceUsMarketData;
 import io.tradingbots.engine.bot.BotConfig;
 import io.tradingbots.engine.bot.BotRuntime;
 import io.tradingbots.engine.bot.BotStore;
@@ -38,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,6 +64,13 @@ public final class Engine implements AutoCloseable {
     private ApiServer server;
     private long runId = -1;
     private Database db;
+    private volatile FetchJobs historyJobs;
+
+    /** Binance.US base URL for history fetch jobs: TB_BINANCEUS_URL, else the real one. */
+    static String exchangeUrl() {
+        String url = System.getenv("TB_BINANCEUS_URL");
+        return url == null || url.isBlank() ? XChangeBinanceUsMarketData.DEFAULT_URL : url;
+    }
 
     public Engine(EngineConfig config) {
         this.config = config;
@@ -91,12 +104,17 @@ public final class Engine implements AutoCloseable {
             ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.listen().port()))
                     .permitKeepAliveTime(10, TimeUnit.SECONDS)
                     .permitKeepAliveWithoutCalls(true);
-            server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams))));
+            ScheduledExecutorService historyTicker = Threads.scheduler("history-watch");
+            resources.push(() -> shutdown(historyTicker));
+            server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams),
+                    new GrpcHistoryService(() -> historyJobs, historyTicker))));
             startServer(); // health says NOT_SERVING until the end of start()
 
             db = own(join(opening));
             opening = null;
             runId = recordStart(build, market.description());
+            historyJobs = own(new FetchJobs(new CandleHistory(new CandleStore(db)),
+                    used -> new XChangeBinanceUsMarketData(exchangeUrl(), 15_000, used), 0.95));
             BotStore store = new BotStore(db);
             BigDecimal allocated = BigDecimal.ZERO;
             List<PaperBot> bots = new ArrayList<>();
