@@ -93,4 +93,30 @@ class HistoryCommandTest {
             assertThat(r.err()).contains("an engine is running on").contains("HistoryService");
         }
     }
+
+    @Test
+    void fetchPrintsProgressAndASummaryAndRefusesBadSymbolsAndRangesWithOneLine() throws Exception {
+        try (io.tradingbots.engine.bench.FakeBinanceUs fake = new io.tradingbots.engine.bench.FakeBinanceUs(6_000, 1_000, 0)) {
+            long to = io.tradingbots.engine.market.Timeframe.D1.floor(System.currentTimeMillis());
+            Run ok = run("history", "fetch", "--symbol", "BTC/USD", "--symbol", "ETH/USD", "--timeframe", "1h", "--timeframe", "5m",
+                    "--from", Long.toString(to - 86_400_000L), "--to", Long.toString(to), "--exchange-url", fake.url(), "--data-dir", data());
+            assertThat(ok.code()).as(ok.err()).isZero();
+            assertThat(ok.err()).contains("100.0%").contains("624/624 candles");
+            assertThat(ok.out()).contains("fetch done: 624 candle slots answered, 624 new candles stored")
+                    .contains("binanceus ETH/USD 5m: 288 candles");
+
+            Run unknown = run("history", "fetch", "--symbol", "XRP/USD", "--timeframe", "1h", "--from", "2020-01-01",
+                    "--exchange-url", fake.url(), "--data-dir", data());
+            assertThat(unknown.code()).isEqualTo(TbCommand.EXIT_PROBLEM);
+            assertThat(unknown.err()).contains("XRP/USD is not listed on binanceus");
+            Run future = run("history", "fetch", "--symbol", "BTC/USD", "--timeframe", "1h", "--from", "2999-01-01", "--to", "2999-02-01",
+                    "--exchange-url", fake.url(), "--data-dir", data());
+            assertThat(future.err()).contains("is in the future");
+            Run reversed = run("history", "fetch", "--symbol", "BTC/USD", "--timeframe", "1h", "--from", "2021-01-01", "--to", "2020-01-01",
+                    "--exchange-url", fake.url(), "--data-dir", data());
+            assertThat(reversed.err()).contains("--from 2021-01-01 is not before --to 2020-01-01");
+            Run inv = run("history", "inventory", "--timeframe", "1h", "--data-dir", data());
+            assertThat(inv.out()).contains("binanceus BTC/USD 1h: 24 candles").contains("binanceus ETH/USD 1h: 24 candles");
+        }
+    }
 }
