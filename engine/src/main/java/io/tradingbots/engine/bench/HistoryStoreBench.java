@@ -1,6 +1,7 @@
 package io.tradingbots.engine.bench;
 
 import io.tradingbots.engine.db.Database;
+import io.tradingbots.engine.history.CandleColumns;
 import io.tradingbots.engine.history.CandleStore;
 import io.tradingbots.engine.history.SeriesKey;
 import io.tradingbots.engine.history.TimeRange;
@@ -121,7 +122,7 @@ final class HistoryStoreBench {
                     for (int run = 0; run < runs; run++) {
                         System.gc(); // the previous run's candles are garbage: not this run's cost
                         long t0 = System.nanoTime();
-                        List<Candle> got = store.read(KEY, range);
+                        CandleColumns got = store.readColumns(KEY, range);
                         ms[run] = (System.nanoTime() - t0) / 1_000_000;
                         out.printf("read %d: %,d candles in %,d ms%n", run + 1, got.size(), ms[run]);
                     }

@@ -73,6 +73,31 @@ final class CandleBlocks {
         }
     }
 
+    /** Decodes a block into columns, keeping candles with open time in [from, to). */
+    static void decodeInto(byte[] data, long step, long blockStart, long from, long to, CandleColumns out) {
+        Reader r = new Reader(data);
+        r.p++;
+        long count = r.varLong();
+        for (long i = 0; i < count; i++) {
+            long openTime = blockStart + r.varLong() * step;
+            out.add(openTime);
+            for (int k = 0; k < 5; k++) {
+                long h = r.varLong();
+                int scale = (int) Reader.unzigzag(h >>> 1);
+                if ((h & 1) == 0) {
+                    out.put(k, Reader.unzigzag(r.varLong()), scale);
+                } else {
+                    int len = (int) r.varLong();
+                    out.putBig(k, new BigDecimal(new BigInteger(Arrays.copyOfRange(data, r.p, r.p + len)), scale));
+                    r.p += len;
+                }
+            }
+            if (openTime < from || openTime >= to) {
+                out.dropLast();
+            }
+        }
+    }
+
     /** Open times only, without building decimals. */
     static int openTimes(byte[] data, long step, long blockStart, long[] out, int at) {
         Reader r = new Reader(data);
@@ -172,7 +197,7 @@ final class CandleBlocks {
             }
         }
 
-        private static long unzigzag(long v) {
+        static long unzigzag(long v) {
             return (v >>> 1) ^ -(v & 1);
         }
     }

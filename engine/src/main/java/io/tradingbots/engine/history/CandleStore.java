@@ -223,6 +223,14 @@ public final class CandleStore {
         return out;
     }
 
+    /** Candles with open time in [from, to), ascending, as compact columns: the way to read long ranges. */
+    public CandleColumns readColumns(SeriesKey key, TimeRange range) {
+        CandleColumns out = new CandleColumns(key, 1024);
+        long step = key.timeframe().millis();
+        forEachBlock(key, range, (block, data) -> CandleBlocks.decodeInto(data, step, block, range.from(), range.to(), out));
+        return out;
+    }
+
     /** Open times of a series in [from, to), ascending: what gap and inventory checks need. */
     public long[] openTimes(SeriesKey key, TimeRange range) {
         long[][] holder = {new long[1024]};

@@ -100,4 +100,29 @@ class CandleStoreTest {
             assertThat(store.extent(BTC_1M).count()).isZero();
         }
     }
+
+    @Test
+    void columnsGiveTheSameCandlesAsTheListOnTheRealDirtyCsvAndOnOddDecimals() {
+        Path csv = CandleFileReaderTest.sharedMarketData("Binance_BTCUSDT_1h.csv");
+        SeriesKey key = new SeriesKey("import", "BTC/USD", Timeframe.H1);
+        try (Database db = Database.inMemory("store-columns")) {
+            CandleStore store = new CandleStore(db);
+            store.store(key, CandleFileReader.read(csv, "BTC/USD", Timeframe.H1).candles());
+            Candle odd = new Candle("BTC/USD", Timeframe.H1, 0, new BigDecimal("1E+300"), new BigDecimal("123456789012345678901234.5"),
+                    new BigDecimal("0.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001"),
+                    new BigDecimal("-7.25"), BigDecimal.ZERO);
+            store.store(key, List.of(odd));
+            TimeRange range = new TimeRange(0, Long.MAX_VALUE / 2);
+            List<Candle> list = store.read(key, range);
+            CandleColumns cols = store.readColumns(key, range);
+            assertThat(cols.size()).isEqualTo(list.size()).isEqualTo(33_414);
+            for (int i = 0; i < list.size(); i++) {
+                assertThat(cols.candle(i)).isEqualTo(list.get(i));
+            }
+            assertThat(cols.candle(0)).isEqualTo(odd);
+            TimeRange part = new TimeRange(list.get(100).openTime(), list.get(2_500).openTime());
+            assertThat(store.readColumns(key, part).size()).isEqualTo(2_400);
+            assertThatThrownBy(() -> cols.open(33_414)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
 }
