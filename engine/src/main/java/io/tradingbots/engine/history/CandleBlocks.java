@@ -20,6 +20,8 @@ final class CandleBlocks {
     /** Candle slots per block, whatever the timeframe. */
     static final int SLOTS = 1_000;
     private static final byte VERSION = 1;
+    /** Slot and five compact decimals at most: 10 + 5 x (10 + 10) bytes. */
+    private static final int MAX_CANDLE_BYTES = 112;
 
     private CandleBlocks() {}
 
@@ -35,8 +37,10 @@ final class CandleBlocks {
     static byte[] encode(List<Candle> sorted, long blockStart) {
         Writer w = new Writer(16 + sorted.size() * 40);
         w.bytes[w.n++] = VERSION;
+        w.ensure(10);
         w.varLong(sorted.size());
         for (Candle c : sorted) {
+            w.ensure(MAX_CANDLE_BYTES);
             long slot = (c.openTime() - blockStart) / c.timeframe().millis();
             if (slot < 0 || slot >= SLOTS || (c.openTime() - blockStart) % c.timeframe().millis() != 0) {
                 throw new IllegalArgumentException(c.symbol() + " candle at " + c.openTime() + " is not on a "
@@ -126,8 +130,8 @@ final class CandleBlocks {
             }
         }
 
+        /** Callers ensure room: {@link #MAX_CANDLE_BYTES} per candle. */
         void varLong(long v) {
-            ensure(10);
             while ((v & ~0x7FL) != 0) {
                 bytes[n++] = (byte) ((v & 0x7F) | 0x80);
                 v >>>= 7;
@@ -143,9 +147,9 @@ final class CandleBlocks {
                 varLong(zigzag(unscaled.longValue()));
             } else {
                 byte[] b = unscaled.toByteArray();
+                ensure(b.length + 20);
                 varLong(zScale << 1 | 1);
                 varLong(b.length);
-                ensure(b.length);
                 System.arraycopy(b, 0, bytes, n, b.length);
                 n += b.length;
             }

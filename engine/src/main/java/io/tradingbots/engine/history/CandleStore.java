@@ -127,28 +127,42 @@ public final class CandleStore {
             int i = 0;
             while (i < sorted.size()) {
                 long block = CandleBlocks.blockStart(tf, sorted.get(i).openTime());
-                TreeMap<Long, Candle> merged = new TreeMap<>();
+                long blockEnd = block + CandleBlocks.blockMillis(tf);
                 byte[] old = existing.get(block);
-                if (old != null) {
-                    CandleBlocks.decode(old, key, block, Long.MIN_VALUE, Long.MAX_VALUE, k -> merged.put(k.openTime(), k));
-                }
+                List<Candle> list;
                 long added = 0;
-                for (; i < sorted.size() && CandleBlocks.blockStart(tf, sorted.get(i).openTime()) == block; i++) {
-                    Candle k = sorted.get(i);
-                    if (merged.putIfAbsent(k.openTime(), k) == null) {
-                        added++;
-                    } else {
-                        duplicates++;
+                if (old == null) {
+                    // a new block: the sorted input only needs its repeated open times dropped
+                    list = new ArrayList<>(Math.min(CandleBlocks.SLOTS, sorted.size() - i));
+                    for (; i < sorted.size() && sorted.get(i).openTime() < blockEnd; i++) {
+                        Candle k = sorted.get(i);
+                        if (!list.isEmpty() && list.get(list.size() - 1).openTime() == k.openTime()) {
+                            duplicates++;
+                        } else {
+                            list.add(k);
+                            added++;
+                        }
                     }
+                } else {
+                    TreeMap<Long, Candle> merged = new TreeMap<>();
+                    CandleBlocks.decode(old, key, block, Long.MIN_VALUE, Long.MAX_VALUE, k -> merged.put(k.openTime(), k));
+                    for (; i < sorted.size() && sorted.get(i).openTime() < blockEnd; i++) {
+                        Candle k = sorted.get(i);
+                        if (merged.putIfAbsent(k.openTime(), k) == null) {
+                            added++;
+                        } else {
+                            duplicates++;
+                        }
+                    }
+                    list = new ArrayList<>(merged.values());
                 }
                 if (added == 0) {
                     continue;
                 }
                 stored += added;
-                List<Candle> list = new ArrayList<>(merged.values());
                 byte[] data = CandleBlocks.encode(list, block);
-                long first = merged.firstKey();
-                long last = merged.lastKey();
+                long first = list.get(0).openTime();
+                long last = list.get(list.size() - 1).openTime();
                 if (old == null) {
                     ins.setInt(1, id);
                     ins.setLong(2, block);

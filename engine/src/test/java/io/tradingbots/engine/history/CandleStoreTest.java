@@ -125,4 +125,16 @@ class CandleStoreTest {
             assertThatThrownBy(() -> cols.open(33_414)).isInstanceOf(IndexOutOfBoundsException.class);
         }
     }
+
+    @Test
+    void anOpenTimeRepeatedInOneCallIsStoredOnceTheFirstWins() {
+        try (Database db = Database.inMemory("store-repeat")) {
+            CandleStore store = new CandleStore(db);
+            Candle first = candle(BTC_1M, T0, "1", "1");
+            Candle again = candle(BTC_1M, T0, "2", "2");
+            assertThat(store.store(BTC_1M, List.of(first, again, candle(BTC_1M, T0 + 60_000, "3", "3"))))
+                    .isEqualTo(new CandleStore.WriteResult(2, 1));
+            assertThat(store.read(BTC_1M, new TimeRange(T0, T0 + 60_000))).containsExactly(first);
+        }
+    }
 }
