@@ -119,4 +119,13 @@ class HistoryCommandTest {
             assertThat(inv.out()).contains("binanceus BTC/USD 1h: 24 candles").contains("binanceus ETH/USD 1h: 24 candles");
         }
     }
+
+    @Test
+    void importingHourlyCandlesAsOneMinuteOnesIsRefusedNamingTheFilesSpacing() {
+        Path csv = CandleFileReaderTest.sharedMarketData("Binance_BTCUSDT_1h.csv");
+        Run r = run("history", "import", csv.toString(), "--symbol", "BTC/USD", "--timeframe", "1m", "--data-dir", data());
+        assertThat(r.code()).isEqualTo(TbCommand.EXIT_PROBLEM);
+        assertThat(r.err()).contains("holds candles at least 60 min apart, not 1m candles");
+        assertThat(run("history", "inventory", "--data-dir", data()).out()).contains("no candles stored");
+    }
 }
