@@ -85,7 +85,9 @@ public final class HistoryFetcher {
             int transientFailures = 0;
             while (state.get() == FetchProgress.State.RUNNING) {
                 try {
-                    budget.acquire(source.candlesWeight(LIMIT));
+                    if (!budget.acquire(source.candlesWeight(LIMIT), () -> state.get() != FetchProgress.State.RUNNING)) {
+                        return;
+                    }
                     requests.incrementAndGet();
                     List<Candle> got = source.candles(c.key.symbol(), c.key.timeframe(), c.start, c.end, LIMIT);
                     List<Candle> inRange = new ArrayList<>(got.size());
@@ -99,7 +101,7 @@ public final class HistoryFetcher {
                     if (state.get() != FetchProgress.State.RUNNING) {
                         return;
                     }
-                    stored.addAndGet(store.store(c.key, inRange, new TimeRange(c.start, c.end)).stored());
+                    stored.addAndGet(store.store(c.key, inRange, answered(c, inRange)).stored());
                     done.addAndGet((c.end - c.start) / c.key.timeframe().millis());
                     return;
                 } catch (CandleSource.RateLimitedException e) {
@@ -114,8 +116,11 @@ public final class HistoryFetcher {
                                 + transientFailures + " attempts; run the same command again to continue)");
                         return;
                     }
+                    long until = System.currentTimeMillis() + (backoffMs << Math.min(transientFailures - 1, 6));
                     try {
-                        Thread.sleep(backoffMs << Math.min(transientFailures - 1, 6));
+                        while (System.currentTimeMillis() < until && state.get() == FetchProgress.State.RUNNING) {
+                            Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+                        }
                     } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
                         return;
@@ -130,17 +135,30 @@ public final class HistoryFetcher {
             }
         }
 
+        /**
+         * The range the reply settles. Near now the exchange may not serve the latest closed
+         * candle yet: there only what it returned counts, so a late candle is not taken for a gap.
+         */
+        private TimeRange answered(Chunk c, List<Candle> got) {
+            long settled = clock.getAsLong() - 2 * c.key.timeframe().millis();
+            if (c.end <= settled) {
+                return new TimeRange(c.start, c.end);
+            }
+            long end = got.isEmpty() ? c.start : got.get(got.size() - 1).openTime() + c.key.timeframe().millis();
+            return new TimeRange(c.start, Math.max(c.start, Math.min(end, c.end)));
+        }
+
+        // Workers are never interrupted: an interrupt in the middle of a database write would
+        // close HSQLDB's file channel. They see the state before each call and in the budget wait.
         private void fail(String why) {
             if (state.compareAndSet(FetchProgress.State.RUNNING, FetchProgress.State.FAILED)) {
                 message.set(why);
-                pool.shutdownNow();
             }
         }
 
         public void cancel() {
             if (state.compareAndSet(FetchProgress.State.RUNNING, FetchProgress.State.CANCELLED)) {
                 message.set("cancelled; run the same fetch again to continue");
-                pool.shutdownNow();
             }
         }
 

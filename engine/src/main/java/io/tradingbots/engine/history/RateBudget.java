@@ -36,8 +36,19 @@ public final class RateBudget {
     }
 
     /** Blocks until {@code weight} fits and no wait runs, then records it as spent. */
-    public synchronized void acquire(long weight) throws InterruptedException {
+    public void acquire(long weight) throws InterruptedException {
+        acquire(weight, () -> false);
+    }
+
+    /**
+     * As {@link #acquire(long)}, but gives up (returning false, nothing spent) as soon as
+     * {@code cancelled} says so; it is checked at least every 200 ms.
+     */
+    public synchronized boolean acquire(long weight, java.util.function.BooleanSupplier cancelled) throws InterruptedException {
         while (true) {
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
             long now = clock.getAsLong();
             expire(now);
             long wait = 0;
@@ -49,9 +60,9 @@ public final class RateBudget {
             if (wait <= 0) {
                 spent.addLast(new Spend(now, weight));
                 inWindow += weight;
-                return;
+                return true;
             }
-            wait(Math.max(1, wait));
+            wait(Math.max(1, Math.min(wait, 200)));
         }
     }
 

@@ -146,4 +146,22 @@ class HistoryFetcherTest {
         assertThatThrownBy(nowhere::rules).isInstanceOf(CandleSource.TransientSourceException.class)
                 .hasMessageContaining("http://127.0.0.1:1");
     }
+
+    @Test
+    void aCandleMissingRightAfterItClosedIsAskedForAgainNotTakenForAGap() throws InterruptedException {
+        long now = System.currentTimeMillis();
+        long lastClosed = Timeframe.M1.floor(now) - 60_000;
+        fake.gaps.add(lastClosed); // the exchange has not published it yet
+        CandleSource.ExchangeRules rules = source.rules();
+        budget = HistoryFetcher.budgetFor(rules, 0.95);
+        HistoryFetcher f = new HistoryFetcher(source, store, budget, System::currentTimeMillis, 10);
+        long from = Timeframe.M1.floor(now) - 30 * 60_000L;
+        f.start(new HistoryFetcher.Request(List.of("BTC/USD"), List.of(Timeframe.M1), from, now, 1), rules).await();
+        SeriesKey key = new SeriesKey("binanceus", "BTC/USD", Timeframe.M1);
+        assertThat(store.inventory(key).knownGaps()).isEmpty();
+        fake.gaps.clear();
+        FetchProgress again = f.start(new HistoryFetcher.Request(List.of("BTC/USD"), List.of(Timeframe.M1), from, now, 1), rules).await();
+        assertThat(again.stored()).isGreaterThanOrEqualTo(1);
+        assertThat(store.openTimes(key, new TimeRange(lastClosed, lastClosed + 60_000))).containsExactly(lastClosed);
+    }
 }
