@@ -7,6 +7,7 @@ import io.tradingbots.engine.api.ApiServer;
 import io.tradingbots.engine.api.EngineFacts;
 import io.tradingbots.engine.api.GrpcEngineService;
 import io.tradingbots.engine.api.GrpcHistoryService;
+import io.tradingbots.engine.history.BinanceUsLive;
 import io.tradingbots.engine.history.CandleHistory;
 import io.tradingbots.engine.history.CandleStore;
 import io.tradingbots.engine.history.FetchJobs;
@@ -92,9 +93,11 @@ public final class Engine implements AutoCloseable {
             // while the market warms up and the API server binds its port.
             Path dbDir = dataDir.databaseDir();
             opening = CompletableFuture.supplyAsync(() -> Database.openFile(dbDir), Engine::startThread);
-            MarketSource market = own(config.market() == EngineConfig.MarketKind.SIM
-                    ? MarketSources.simulated(config.seed(), config.speed())
-                    : MarketSources.replay(config.replayFiles(), config.speed()));
+            MarketSource market = own(switch (config.market()) {
+                case SIM -> MarketSources.simulated(config.seed(), config.speed());
+                case REPLAY -> MarketSources.replay(config.replayFiles(), config.speed());
+                case BINANCEUS -> BinanceUsLive.open(exchangeUrl(), config.seed(), config.speed());
+            });
             BuildInfo build = BuildInfo.current();
 
             ExecutorService streams = Executors.newFixedThreadPool(2, Threads.daemon("state-stream"));
