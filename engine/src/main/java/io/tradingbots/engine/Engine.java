@@ -7,6 +7,12 @@ import io.tradingbots.engine.api.ApiServer;
 import io.tradingbots.engine.api.EngineFacts;
 import io.tradingbots.engine.api.GrpcDeploymentService;
 import io.tradingbots.engine.api.GrpcEngineService;
+import io.tradingbots.engine.api.GrpcHistoryService;
+import io.tradingbots.engine.history.BinanceUsLive;
+import io.tradingbots.engine.history.CandleHistory;
+import io.tradingbots.engine.history.CandleStore;
+import io.tradingbots.engine.history.FetchJobs;
+import io.tradingbots.engine.history.XChangeBinanceUsMarketData;
 import io.tradingbots.engine.bot.BotConfig;
 import io.tradingbots.engine.bot.BotRuntime;
 import io.tradingbots.engine.bot.BotStore;
@@ -41,6 +47,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -61,6 +68,13 @@ public final class Engine implements AutoCloseable {
     private ApiServer server;
     private long runId = -1;
     private Database db;
+    private volatile FetchJobs historyJobs;
+
+    /** Binance.US base URL for history fetch jobs: TB_BINANCEUS_URL, else the real one. */
+    static String exchangeUrl() {
+        String url = System.getenv("TB_BINANCEUS_URL");
+        return url == null || url.isBlank() ? XChangeBinanceUsMarketData.DEFAULT_URL : url;
+    }
 
     public Engine(EngineConfig config) {
         this.config = config;
@@ -82,9 +96,11 @@ public final class Engine implements AutoCloseable {
             // while the market warms up and the API server binds its port.
             Path dbDir = dataDir.databaseDir();
             opening = CompletableFuture.supplyAsync(() -> Database.openFile(dbDir), Engine::startThread);
-            MarketSource market = own(config.market() == EngineConfig.MarketKind.SIM
-                    ? MarketSources.simulated(config.seed(), config.speed())
-                    : MarketSources.replay(config.replayFiles(), config.speed()));
+            MarketSource market = own(switch (config.market()) {
+                case SIM -> MarketSources.simulated(config.seed(), config.speed());
+                case REPLAY -> MarketSources.replay(config.replayFiles(), config.speed());
+                case BINANCEUS -> BinanceUsLive.open(exchangeUrl(), config.seed(), config.speed());
+            });
             BuildInfo build = BuildInfo.current();
 
             ExecutorService streams = Executors.newFixedThreadPool(2, Threads.daemon("state-stream"));
@@ -94,14 +110,18 @@ public final class Engine implements AutoCloseable {
             ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.listen().port()))
                     .permitKeepAliveTime(10, TimeUnit.SECONDS)
                     .permitKeepAliveWithoutCalls(true);
+            ScheduledExecutorService historyTicker = Threads.scheduler("history-watch");
+            resources.push(() -> shutdown(historyTicker));
             Deployments deployments = new Deployments(build.version(), DeploymentLayout.fromEnvironment());
             server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams),
-                    new GrpcDeploymentService(deployments))));
+                    new GrpcHistoryService(() -> historyJobs, historyTicker), new GrpcDeploymentService(deployments))));
             startServer(); // health says NOT_SERVING until the end of start()
 
             db = own(join(opening));
             opening = null;
             runId = recordStart(build, market.description());
+            historyJobs = own(new FetchJobs(new CandleHistory(new CandleStore(db)),
+                    used -> new XChangeBinanceUsMarketData(exchangeUrl(), 15_000, used), 0.95));
             BotStore store = new BotStore(db);
             BigDecimal allocated = BigDecimal.ZERO;
             List<PaperBot> bots = new ArrayList<>();

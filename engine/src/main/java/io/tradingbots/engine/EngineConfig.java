@@ -16,7 +16,7 @@ import java.util.Map;
 public record EngineConfig(Path dataDir, HostPort listen, MarketKind market, long seed, double speed,
                            Map<String, Path> replayFiles, BigDecimal capital, List<BotConfig> bots) {
 
-    public enum MarketKind { SIM, REPLAY }
+    public enum MarketKind { SIM, REPLAY, BINANCEUS }
 
     public EngineConfig {
         if (capital.signum() <= 0) {

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code tb bench}: the performance figures quoted in docs/benchmarks.md, reproducible on any machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures (see docs/benchmarks.md).",
-        subcommands = {StartupBench.class, StreamLatencyBench.class, StalledClientBench.class})
+        subcommands = {StartupBench.class, StreamLatencyBench.class, StalledClientBench.class,
+                HistoryBench.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -29,7 +29,8 @@ final class EngineCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--market", paramLabel = "SOURCE", defaultValue = "sim",
-            description = "Market data: 'sim' (seeded simulation, no network) or 'replay' (stored candles). Default: ${DEFAULT-VALUE}.")
+            description = "Market data: 'sim' (seeded simulation, no network), 'replay' (stored candles) or 'binanceus'"
+                    + " (live 1m candles from Binance.US, falling back to sim when unreachable). Default: ${DEFAULT-VALUE}.")
     String market;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market (default: ${DEFAULT-VALUE}).")
@@ -57,7 +58,8 @@ final class EngineCommand implements Callable<Integer> {
         EngineConfig.MarketKind kind = switch (market) {
             case "sim" -> EngineConfig.MarketKind.SIM;
             case "replay" -> EngineConfig.MarketKind.REPLAY;
-            default -> throw new IllegalArgumentException("--market " + market + ": use 'sim' or 'replay'");
+            case "binanceus" -> EngineConfig.MarketKind.BINANCEUS;
+            default -> throw new IllegalArgumentException("--market " + market + ": use 'sim' or 'replay' (or 'binanceus' for live Binance.US candles)");
         };
         if (kind == EngineConfig.MarketKind.SIM && !replay.isEmpty()) {
             throw new IllegalArgumentException("--replay needs --market replay");

@@ -1,0 +1,113 @@
+package io.tradingbots.engine.history;
+
+import io.tradingbots.engine.market.Candle;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A range of one series in memory, column by column: open times and each decimal as its unscaled
+ * long and scale (a value too large for that is kept as a BigDecimal aside). About 53 bytes a
+ * candle instead of about 250 for a list of {@link Candle}s, so a million candles read in well
+ * under a second without stressing the heap; every value is still exact.
+ */
+public final class CandleColumns {
+
+    private static final byte BIG = Byte.MIN_VALUE;
+
+    private final SeriesKey key;
+    private int size;
+    private long[] openTimes;
+    private long[] unscaled; // 5 per candle: open, high, low, close, volume
+    private byte[] scales;
+    private final Map<Integer, BigDecimal> big = new HashMap<>();
+
+    CandleColumns(SeriesKey key, int capacity) {
+        this.key = key;
+        int c = Math.max(16, capacity);
+        openTimes = new long[c];
+        unscaled = new long[c * 5];
+        scales = new byte[c * 5];
+    }
+
+    public SeriesKey key() {
+        return key;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long openTime(int i) {
+        return openTimes[check(i)];
+    }
+
+    public BigDecimal open(int i) {
+        return value(check(i) * 5);
+    }
+
+    public BigDecimal high(int i) {
+        return value(check(i) * 5 + 1);
+    }
+
+    public BigDecimal low(int i) {
+        return value(check(i) * 5 + 2);
+    }
+
+    public BigDecimal close(int i) {
+        return value(check(i) * 5 + 3);
+    }
+
+    public BigDecimal volume(int i) {
+        return value(check(i) * 5 + 4);
+    }
+
+    public Candle candle(int i) {
+        return new Candle(key.symbol(), key.timeframe(), openTime(i), open(i), high(i), low(i), close(i), volume(i));
+    }
+
+    private int check(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("candle " + i + " of " + size);
+        }
+        return i;
+    }
+
+    private BigDecimal value(int at) {
+        return scales[at] == BIG ? big.get(at) : BigDecimal.valueOf(unscaled[at], scales[at]);
+    }
+
+    /** Appends a candle's open time; its five values follow through {@link #put}. */
+    void add(long openTime) {
+        if (size == openTimes.length) {
+            int c = size * 2;
+            openTimes = Arrays.copyOf(openTimes, c);
+            unscaled = Arrays.copyOf(unscaled, c * 5);
+            scales = Arrays.copyOf(scales, c * 5);
+        }
+        openTimes[size++] = openTime;
+    }
+
+    /** Value {@code k} (0 open .. 4 volume) of the last added candle. */
+    void put(int k, long unscaledValue, int scale) {
+        int at = (size - 1) * 5 + k;
+        if (scale > Byte.MAX_VALUE || scale <= BIG) {
+            putBig(k, BigDecimal.valueOf(unscaledValue, scale));
+            return;
+        }
+        unscaled[at] = unscaledValue;
+        scales[at] = (byte) scale;
+    }
+
+    void putBig(int k, BigDecimal value) {
+        int at = (size - 1) * 5 + k;
+        scales[at] = BIG;
+        big.put(at, value);
+    }
+
+    /** Drops the last added candle (outside the asked range). */
+    void dropLast() {
+        size--;
+    }
+}

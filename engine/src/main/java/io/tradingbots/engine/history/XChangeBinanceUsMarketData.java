@@ -1,0 +1,215 @@
+package io.tradingbots.engine.history;
+
+import io.tradingbots.engine.EngineException;
+import io.tradingbots.engine.market.Candle;
+import io.tradingbots.engine.market.Timeframe;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.knowm.xchange.ExchangeFactory;
+import org.knowm.xchange.ExchangeSpecification;
+import org.knowm.xchange.binance.BinanceUsExchange;
+import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
+import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
+import org.knowm.xchange.binance.dto.meta.exchangeinfo.BinanceExchangeInfo;
+import org.knowm.xchange.binance.dto.meta.exchangeinfo.RateLimit;
+import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
+import org.knowm.xchange.currency.CurrencyPair;
+import si.mazi.rescu.HttpResponseAware;
+import si.mazi.rescu.HttpStatusException;
+
+/**
+ * Binance.US public market data through XChange (no API keys). XChange types stay in this class.
+ * XChange gives the reply headers only with an error reply, so X-MBX-USED-WEIGHT-1M is read from
+ * 429/418/5xx replies; between them the fetcher's {@link RateBudget} counts the weight it spends.
+ */
+public final class XChangeBinanceUsMarketData implements CandleSource {
+
+    public static final String DEFAULT_URL = "https://api.binance.us";
+    static final int KLINES_WEIGHT = 2;
+    private static final long RETRY_AFTER_DEFAULT_MS = 60_000;
+
+    private final String url;
+    private final BinanceMarketDataServiceRaw raw;
+    private final LongConsumer usedWeight;
+
+    /** {@code usedWeight} hears each X-MBX-USED-WEIGHT-1M value the exchange reports. */
+    public XChangeBinanceUsMarketData(String baseUrl, int timeoutMs, LongConsumer usedWeight) {
+        this.url = baseUrl == null ? DEFAULT_URL : baseUrl;
+        this.usedWeight = usedWeight;
+        ExchangeSpecification spec = new BinanceUsExchange().getDefaultExchangeSpecification();
+        spec.setSslUri(url);
+        spec.setShouldLoadRemoteMetaData(false); // no calls at creation: the fetcher budgets every call
+        spec.setHttpConnTimeout(timeoutMs);
+        spec.setHttpReadTimeout(timeoutMs);
+        ExchangeSpecification.ResilienceSpecification resilience = new ExchangeSpecification.ResilienceSpecification();
+        resilience.setRateLimiterEnabled(false); // RateBudget follows the limits exchangeInfo states
+        resilience.setRetryEnabled(false);       // the fetcher retries, with back-off
+        spec.setResilience(resilience);
+        this.raw = (BinanceMarketDataServiceRaw) ExchangeFactory.INSTANCE.createExchange(spec).getMarketDataService();
+    }
+
+    @Override
+    public String exchange() {
+        return "binanceus";
+    }
+
+    @Override
+    public ExchangeRules rules() {
+        BinanceExchangeInfo info = call("exchangeInfo", raw::getExchangeInfo);
+        if (info == null || info.getSymbols() == null) {
+            throw new EngineException("malformed exchangeInfo reply from " + url + ": no symbols");
+        }
+        Set<String> symbols = new HashSet<>();
+        info.getSymbols().forEach(s -> symbols.add(s.getBaseAsset() + "/" + s.getQuoteAsset()));
+        int limit = 1_200;
+        long window = 60_000;
+        if (info.getRateLimits() != null) {
+            for (RateLimit r : info.getRateLimits()) {
+                if ("REQUEST_WEIGHT".equals(r.getRateLimitType())) {
+                    try {
+                        limit = Integer.parseInt(r.getLimit());
+                        window = intervalMillis(r.getInterval()) * Long.parseLong(r.getIntervalNum() == null ? "1" : r.getIntervalNum());
+                    } catch (RuntimeException e) {
+                        throw new EngineException("malformed rateLimits in exchangeInfo from " + url + ": " + r, e);
+                    }
+                }
+            }
+        }
+        return new ExchangeRules(Set.copyOf(symbols), limit, window);
+    }
+
+    static long intervalMillis(String interval) {
+        return switch (interval) {
+            case "SECOND" -> 1_000;
+            case "MINUTE" -> 60_000;
+            case "HOUR" -> 3_600_000;
+            case "DAY" -> 86_400_000;
+            default -> throw new IllegalArgumentException("unknown interval " + interval);
+        };
+    }
+
+    @Override
+    public int candlesWeight(int limit) {
+        return KLINES_WEIGHT;
+    }
+
+    @Override
+    public List<Candle> candles(String symbol, Timeframe tf, long start, long end, int limit) {
+        String[] parts = symbol.split("/");
+        CurrencyPair pair = new CurrencyPair(parts[0], parts[1]);
+        List<BinanceKline> klines = call(symbol + " " + tf + " klines",
+                () -> raw.klines(pair, interval(tf), limit, start, end - 1));
+        List<Candle> out = new ArrayList<>(klines.size());
+        for (BinanceKline k : klines) {
+            try {
+                out.add(new Candle(symbol, tf, k.getOpenTime(), k.getOpen(), k.getHigh(), k.getLow(), k.getClose(), k.getVolume()));
+            } catch (RuntimeException e) {
+                throw new EngineException("malformed kline from " + url + " for " + symbol + " " + tf + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static KlineInterval interval(Timeframe tf) {
+        return switch (tf) {
+            case M1 -> KlineInterval.m1;
+            case M5 -> KlineInterval.m5;
+            case M15 -> KlineInterval.m15;
+            case H1 -> KlineInterval.h1;
+            case H4 -> KlineInterval.h4;
+            case D1 -> KlineInterval.d1;
+        };
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T call(String what, Call<T> call) {
+        try {
+            return call.run();
+        } catch (EngineException e) {
+            throw e;
+        } catch (Exception e) {
+            throw translate(what, e);
+        }
+    }
+
+    private RuntimeException translate(String what, Exception e) {
+        if (e instanceof HttpStatusException h) {
+            int status = h.getHttpStatusCode();
+            Map<String, List<String>> headers = e instanceof HttpResponseAware a ? a.getResponseHeaders() : null;
+            reportWeight(headers);
+            if (status < 300) {
+                return new EngineException(what + ": malformed reply from " + url + ": " + oneLine(e.getMessage()), e);
+            }
+            if (status == 429 || status == 418) {
+                return new RateLimitedException(status, retryAfterMs(headers));
+            }
+            if (status >= 500) {
+                return new TransientSourceException(what + ": HTTP " + status + " from " + url, e);
+            }
+            return new EngineException(what + ": HTTP " + status + " from " + url + ": " + oneLine(e.getMessage()), e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof java.net.UnknownHostException) {
+                return new TransientSourceException(what + ": cannot connect to " + url + " (" + t.getMessage() + ")", e);
+            }
+            if (t instanceof InterruptedIOException || t instanceof java.net.SocketException) {
+                return new TransientSourceException(what + ": no complete reply from " + url + " (" + t + ")", e);
+            }
+        }
+        return new EngineException(what + ": malformed reply from " + url + ": " + oneLine(String.valueOf(e.getMessage())), e);
+    }
+
+    private void reportWeight(Map<String, List<String>> headers) {
+        String used = header(headers, "X-MBX-USED-WEIGHT-1M");
+        if (used != null) {
+            try {
+                usedWeight.accept(Long.parseLong(used.trim()));
+            } catch (NumberFormatException ignored) {
+                // a garbled header is no reason to fail the fetch; the budget keeps its own count
+            }
+        }
+    }
+
+    private static long retryAfterMs(Map<String, List<String>> headers) {
+        String v = header(headers, "Retry-After");
+        if (v == null) {
+            return RETRY_AFTER_DEFAULT_MS;
+        }
+        try {
+            return Math.max(0, (long) (Double.parseDouble(v.trim()) * 1000));
+        } catch (NumberFormatException e) {
+            return RETRY_AFTER_DEFAULT_MS;
+        }
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
+                return h.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(String m) {
+        if (m == null) {
+            return "";
+        }
+        int nl = m.indexOf('\n');
+        String s = nl < 0 ? m : m.substring(0, nl);
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}
