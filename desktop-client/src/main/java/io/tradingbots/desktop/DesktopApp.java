@@ -9,7 +9,7 @@ import io.tradingbots.desktop.dashboard.ConnectionToasts;
 import io.tradingbots.desktop.dashboard.DashboardController;
 import io.tradingbots.desktop.dashboard.DashboardViewModel;
 import io.tradingbots.desktop.engine.EngineSession;
-import io.tradingbots.desktop.support.DaemonThreads;
+import io.tradingbots.shared.DaemonThreads;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;

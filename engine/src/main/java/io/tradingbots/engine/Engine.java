@@ -27,6 +27,7 @@ import io.tradingbots.engine.market.MarketSources;
 import io.tradingbots.engine.portfolio.PortfolioTracker;
 import io.tradingbots.engine.state.StateHub;
 import io.tradingbots.shared.ApiToken;
+import io.tradingbots.shared.DaemonThreads;
 import io.tradingbots.shared.HostPort;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -103,14 +104,14 @@ public final class Engine implements AutoCloseable {
             });
             BuildInfo build = BuildInfo.current();
 
-            ExecutorService streams = Executors.newFixedThreadPool(2, Threads.daemon("state-stream"));
+            ExecutorService streams = Executors.newFixedThreadPool(2, DaemonThreads.factory("state-stream"));
             resources.push(() -> shutdown(streams));
             EngineFacts facts = new EngineFacts(build.version(), build.commit(), build.buildTime(), startTime,
                     TradingMode.TRADING_MODE_PAPER, market.description(), dataDir.root().toString(), ProcessHandle.current().pid());
             ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.listen().port()))
                     .permitKeepAliveTime(10, TimeUnit.SECONDS)
                     .permitKeepAliveWithoutCalls(true);
-            ScheduledExecutorService historyTicker = Threads.scheduler("history-watch");
+            ScheduledExecutorService historyTicker = DaemonThreads.scheduler("history-watch");
             resources.push(() -> shutdown(historyTicker));
             Deployments deployments = new Deployments(build.version(), DeploymentLayout.fromEnvironment());
             server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams),

@@ -6,7 +6,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.tradingbots.api.v1.EngineServiceGrpc;
 import io.tradingbots.api.v1.GetInfoRequest;
 import io.tradingbots.api.v1.GetInfoResponse;
-import io.tradingbots.desktop.support.DaemonThreads;
+import io.tradingbots.shared.DaemonThreads;
 import io.tradingbots.shared.ApiToken;
 import io.tradingbots.shared.ApiVersion;
 import io.tradingbots.shared.BearerAuth;

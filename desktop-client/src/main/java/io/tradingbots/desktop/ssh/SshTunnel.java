@@ -1,7 +1,7 @@
 package io.tradingbots.desktop.ssh;
 
 import io.tradingbots.desktop.engine.Backoff;
-import io.tradingbots.desktop.support.DaemonThreads;
+import io.tradingbots.shared.DaemonThreads;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.security.KeyPair;

@@ -1,7 +1,7 @@
 package io.tradingbots.engine.health;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.tradingbots.engine.Threads;
+import io.tradingbots.shared.DaemonThreads;
 import io.tradingbots.engine.market.MarketSource;
 import io.tradingbots.engine.state.StateHub;
 import java.lang.management.ManagementFactory;
@@ -18,7 +18,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final MarketSource market;
     private final StateHub hub;
     private final long startedAt = System.currentTimeMillis();
-    private final ScheduledExecutorService timer = Threads.scheduler("health-monitor");
+    private final ScheduledExecutorService timer = DaemonThreads.scheduler("health-monitor");
 
     public HealthMonitor(MarketSource market, StateHub hub) {
         this.market = market;

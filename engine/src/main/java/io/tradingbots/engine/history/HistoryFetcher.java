@@ -1,7 +1,7 @@
 package io.tradingbots.engine.history;
 
 import io.tradingbots.engine.EngineException;
-import io.tradingbots.engine.Threads;
+import io.tradingbots.shared.DaemonThreads;
 import io.tradingbots.engine.market.Candle;
 import io.tradingbots.engine.market.Timeframe;
 import java.time.Instant;
@@ -71,7 +71,7 @@ public final class HistoryFetcher {
         private Job(List<Chunk> chunks, int concurrency) {
             this.chunks = chunks;
             this.total = chunks.stream().mapToLong(c -> (c.end - c.start) / c.key.timeframe().millis()).sum();
-            this.pool = Executors.newFixedThreadPool(Math.max(1, concurrency), Threads.daemon("history-fetch"));
+            this.pool = Executors.newFixedThreadPool(Math.max(1, concurrency), DaemonThreads.factory("history-fetch"));
         }
 
         private void start() {

@@ -1,6 +1,6 @@
 package io.tradingbots.engine.market;
 
-import io.tradingbots.engine.Threads;
+import io.tradingbots.shared.DaemonThreads;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +21,7 @@ abstract class TimedMarketSource implements MarketSource {
         if (timer != null) {
             throw new IllegalStateException("already started");
         }
-        timer = Threads.scheduler(threadName);
+        timer = DaemonThreads.scheduler(threadName);
         timer.scheduleAtFixedRate(() -> {
             try {
                 tick.run();

@@ -19,7 +19,7 @@ import io.tradingbots.api.v1.SeriesInventory;
 import io.tradingbots.api.v1.StartFetchRequest;
 import io.tradingbots.api.v1.WatchFetchRequest;
 import io.tradingbots.api.v1.WatchFetchResponse;
-import io.tradingbots.engine.Threads;
+import io.tradingbots.shared.DaemonThreads;
 import io.tradingbots.engine.bench.FakeBinanceUs;
 import io.tradingbots.engine.db.Database;
 import io.tradingbots.engine.history.CandleHistory;
@@ -51,7 +51,7 @@ class GrpcHistoryServiceTest {
     private FetchJobs jobs;
     private ApiServer server;
     private ManagedChannel channel;
-    private final ScheduledExecutorService ticker = Threads.scheduler("history-watch-test");
+    private final ScheduledExecutorService ticker = DaemonThreads.scheduler("history-watch-test");
     private long to;
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package io.tradingbots.desktop.support;
+package io.tradingbots.shared;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
