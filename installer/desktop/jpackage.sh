@@ -54,6 +54,10 @@ args=(--type "$type" --name TradingBots --app-version "$version" --dest "$dest"
   --description "Trading Bots desktop control station" --vendor "Trading Bots"
   --java-options "-Xmx512m"
   --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands")
+# The icon is a PNG, which jpackage takes on Linux; Windows (.ico) and macOS (.icns) keep its default.
+if [ "$(uname)" = Linux ]; then
+  args+=(--icon "$(dirname "${BASH_SOURCE[0]}")/icon.png")
+fi
 case $type in
   deb | rpm) args+=(--linux-package-name trading-bots --linux-shortcut --linux-menu-group Office) ;;
   msi | exe) args+=(--win-menu --win-shortcut --win-dir-chooser) ;;
