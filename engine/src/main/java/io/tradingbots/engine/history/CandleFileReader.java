@@ -54,6 +54,45 @@ public final class CandleFileReader {
     public static Parsed read(Path file, String symbol, Timeframe tf) {
         List<Row> rows = new ArrayList<>();
         List<BadRow> bad = new ArrayList<>();
+        readRows(file, rows, bad);
+        return assemble(rows, bad, symbol, tf);
+    }
+
+    /**
+     * Reads a file whose timeframe is not given (a replay): the timeframe is the smallest spacing
+     * of distinct open times. A file with any bad row is refused, naming the first one.
+     */
+    public static Parsed readInferringTimeframe(Path file, String symbol) {
+        List<Row> rows = new ArrayList<>();
+        List<BadRow> bad = new ArrayList<>();
+        readRows(file, rows, bad);
+        if (!bad.isEmpty()) {
+            bad.sort(java.util.Comparator.comparingLong(BadRow::line));
+            throw new EngineException("candle file " + file + ": " + bad.size() + " bad row(s), the first at " + bad.get(0));
+        }
+        long[] times = rows.stream().mapToLong(Row::openTime).distinct().sorted().toArray();
+        long spacing = Long.MAX_VALUE;
+        for (int i = 1; i < times.length; i++) {
+            spacing = Math.min(spacing, times[i] - times[i - 1]);
+        }
+        if (spacing == Long.MAX_VALUE) {
+            throw new EngineException("candle file " + file + " has fewer than 2 candles: replay needs at least 2");
+        }
+        Timeframe tf;
+        try {
+            tf = Timeframe.ofMillis(spacing);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException("candle file " + file + ": " + e.getMessage());
+        }
+        Parsed parsed = assemble(rows, bad, symbol, tf);
+        if (!parsed.badRows().isEmpty()) {
+            throw new EngineException("candle file " + file + ": " + parsed.badRows().size() + " bad row(s), the first at "
+                    + parsed.badRows().get(0));
+        }
+        return parsed;
+    }
+
+    private static void readRows(Path file, List<Row> rows, List<BadRow> bad) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             in.mark(1);
             int first = in.read();
@@ -66,6 +105,9 @@ public final class CandleFileReader {
         } catch (IOException e) {
             throw new EngineException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Parsed assemble(List<Row> rows, List<BadRow> bad, String symbol, Timeframe tf) {
         long rowsRead = rows.size() + bad.size();
         TreeMap<Long, Row> byTime = new TreeMap<>();
         long duplicates = 0;

@@ -1,5 +1,6 @@
 package io.tradingbots.engine.market;
 
+import io.tradingbots.engine.history.CandleFileReader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class MarketSources {
         Map<String, List<Candle>> candles = new LinkedHashMap<>();
         StringBuilder names = new StringBuilder();
         for (var e : files.entrySet()) {
-            candles.put(e.getKey(), CandleFiles.read(e.getValue(), e.getKey()));
+            candles.put(e.getKey(), CandleFileReader.readInferringTimeframe(e.getValue(), e.getKey()).candles());
             names.append(names.length() == 0 ? "" : ", ").append(e.getKey()).append(" from ").append(e.getValue().getFileName());
         }
         String speedText = speed == Math.rint(speed) ? Long.toString((long) speed) : Double.toString(speed);

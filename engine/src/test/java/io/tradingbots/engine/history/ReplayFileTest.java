@@ -1,10 +1,11 @@
-package io.tradingbots.engine.market;
+package io.tradingbots.engine.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tradingbots.engine.EngineException;
+import io.tradingbots.engine.market.Candle;
+import io.tradingbots.engine.market.Timeframe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CandleFilesTest {
-
-    /** Real Binance candles kept beside the project (see ../shared/data/market/README.md). */
-    static Path sharedMarketData(String file) {
-        Path p = Path.of("..", "..", "shared", "data", "market", file).toAbsolutePath().normalize();
-        assumeTrue(Files.isRegularFile(p), "real market data not found at " + p + ": test skipped (CI has ../shared)");
-        return p;
-    }
+/** Replay files: any supported layout, timeframe taken from the spacing of open times. */
+class ReplayFileTest {
 
     @TempDir
     Path dir;
 
     @Test
     void readsTheRealOneMinuteJsonSample() {
-        List<Candle> candles = CandleFiles.read(sharedMarketData("ETHBTC_1m_sample.json"), "ETH/BTC");
+        List<Candle> candles = CandleFileReader.readInferringTimeframe(CandleFileReaderTest.sharedMarketData("ETHBTC_1m_sample.json"), "ETH/BTC").candles();
         assertThat(candles).hasSize(13_681);
         assertThat(candles.get(0).timeframe()).isEqualTo(Timeframe.M1);
         for (int i = 1; i < candles.size(); i++) {
@@ -36,7 +31,7 @@ class CandleFilesTest {
 
     @Test
     void readsTheRealDirtyHourlyCsvNewestFirstMixedUnitsAndDuplicates() {
-        List<Candle> candles = CandleFiles.read(sharedMarketData("Binance_BTCUSDT_1h.csv"), "BTC/USD");
+        List<Candle> candles = CandleFileReader.readInferringTimeframe(CandleFileReaderTest.sharedMarketData("Binance_BTCUSDT_1h.csv"), "BTC/USD").candles();
         // 36,062 rows of which 2,649 open times appear twice: one candle per open time remains.
         assertThat(candles).hasSize(36_062 - 2_649);
         assertThat(candles.get(0).timeframe()).isEqualTo(Timeframe.H1);
@@ -51,10 +46,10 @@ class CandleFilesTest {
     void keepsTheCompleteCandleWhenAnOpenTimeRepeats() throws IOException {
         Path f = dir.resolve("dup.csv");
         Files.writeString(f, "openTime,open,high,low,close,volume\n"
-                + "1600000120000,1,2,1,2,10\n1600000060000,1,1,1,1,3\n1600000060000,1,5,1,4,30\n1600000060000,1,3,1,2,7\n");
-        List<Candle> candles = CandleFiles.read(f, "X");
+                + "1600000080000,1,2,1,2,10\n1600000020000,1,1,1,1,3\n1600000020000,1,5,1,4,30\n1600000020000,1,3,1,2,7\n");
+        List<Candle> candles = CandleFileReader.readInferringTimeframe(f, "X").candles();
         assertThat(candles).hasSize(2);
-        assertThat(candles.get(0).openTime()).isEqualTo(1_600_000_060_000L);
+        assertThat(candles.get(0).openTime()).isEqualTo(1_600_000_020_000L);
         assertThat(candles.get(0).timeframe()).isEqualTo(Timeframe.M1);
         assertThat(candles.get(0).close()).isEqualByComparingTo("4");
         assertThat(candles.get(0).volume()).isEqualByComparingTo("30");
@@ -63,14 +58,14 @@ class CandleFilesTest {
     @Test
     void aBadLineIsReportedWithItsNumber() throws IOException {
         Path f = dir.resolve("bad.csv");
-        Files.writeString(f, "openTime,open,high,low,close,volume\n1600000060000,1,2,1,2,10\n1600000120000,1,x,1,2,10\n");
-        assertThatThrownBy(() -> CandleFiles.read(f, "X")).isInstanceOf(EngineException.class).hasMessageContaining("line 3");
+        Files.writeString(f, "openTime,open,high,low,close,volume\n1600000020000,1,2,1,2,10\n1600000080000,1,x,1,2,10\n");
+        assertThatThrownBy(() -> CandleFileReader.readInferringTimeframe(f, "X").candles()).isInstanceOf(EngineException.class).hasMessageContaining("line 3");
     }
 
     @Test
     void aWrongHeaderSaysWhichColumnsAreNeeded() throws IOException {
         Path f = dir.resolve("cols.csv");
         Files.writeString(f, "a,b,c\n1,2,3\n");
-        assertThatThrownBy(() -> CandleFiles.read(f, "X")).hasMessageContaining("must name a time column");
+        assertThatThrownBy(() -> CandleFileReader.readInferringTimeframe(f, "X").candles()).hasMessageContaining("must name a time column");
     }
 }
