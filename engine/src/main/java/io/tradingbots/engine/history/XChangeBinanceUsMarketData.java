@@ -4,6 +4,7 @@ import io.tradingbots.engine.EngineException;
 import io.tradingbots.engine.market.Candle;
 import io.tradingbots.engine.market.Timeframe;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.util.ArrayList;
@@ -15,19 +16,19 @@ import java.util.function.LongConsumer;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
 import org.knowm.xchange.binance.BinanceUsExchange;
-import org.knowm.xchange.binance.dto.marketdata.BinanceKline;
-import org.knowm.xchange.binance.dto.marketdata.KlineInterval;
 import org.knowm.xchange.binance.dto.meta.exchangeinfo.BinanceExchangeInfo;
 import org.knowm.xchange.binance.dto.meta.exchangeinfo.RateLimit;
 import org.knowm.xchange.binance.service.BinanceMarketDataServiceRaw;
-import org.knowm.xchange.currency.CurrencyPair;
+import si.mazi.rescu.ClientConfig;
 import si.mazi.rescu.HttpResponseAware;
 import si.mazi.rescu.HttpStatusException;
+import si.mazi.rescu.RestProxyFactory;
 
 /**
  * Binance.US public market data through XChange (no API keys). XChange types stay in this class.
- * XChange gives the reply headers only with an error reply, so X-MBX-USED-WEIGHT-1M is read from
- * 429/418/5xx replies; between them the fetcher's {@link RateBudget} counts the weight it spends.
+ * Klines go through {@link BinanceUsKlines}, a rescu proxy like XChange's own, whose result carries
+ * the reply headers: X-MBX-USED-WEIGHT-1M is read from every reply, errors included, and the
+ * fetcher's {@link RateBudget} also counts the weight it spends.
  */
 public final class XChangeBinanceUsMarketData implements CandleSource {
 
@@ -37,6 +38,7 @@ public final class XChangeBinanceUsMarketData implements CandleSource {
 
     private final String url;
     private final BinanceMarketDataServiceRaw raw;
+    private final BinanceUsKlines klines;
     private final LongConsumer usedWeight;
 
     /** {@code usedWeight} hears each X-MBX-USED-WEIGHT-1M value the exchange reports. */
@@ -53,6 +55,10 @@ public final class XChangeBinanceUsMarketData implements CandleSource {
         resilience.setRetryEnabled(false);       // the fetcher retries, with back-off
         spec.setResilience(resilience);
         this.raw = (BinanceMarketDataServiceRaw) ExchangeFactory.INSTANCE.createExchange(spec).getMarketDataService();
+        ClientConfig rest = new ClientConfig();
+        rest.setHttpConnTimeout(timeoutMs);
+        rest.setHttpReadTimeout(timeoutMs);
+        this.klines = RestProxyFactory.createProxy(BinanceUsKlines.class, url, rest);
     }
 
     @Override
@@ -102,14 +108,15 @@ public final class XChangeBinanceUsMarketData implements CandleSource {
 
     @Override
     public List<Candle> candles(String symbol, Timeframe tf, long start, long end, int limit) {
-        String[] parts = symbol.split("/");
-        CurrencyPair pair = new CurrencyPair(parts[0], parts[1]);
-        List<BinanceKline> klines = call(symbol + " " + tf + " klines",
-                () -> raw.klines(pair, interval(tf), limit, start, end - 1));
-        List<Candle> out = new ArrayList<>(klines.size());
-        for (BinanceKline k : klines) {
+        String exchangeSymbol = symbol.replace("/", "");
+        BinanceUsKlines.Rows rows = call(symbol + " " + tf + " klines",
+                () -> klines.klines(exchangeSymbol, tf.label(), limit, start, end - 1));
+        reportWeight(rows.getResponseHeaders());
+        List<Candle> out = new ArrayList<>(rows.size());
+        for (List<Object> k : rows) {
             try {
-                out.add(new Candle(symbol, tf, k.getOpenTime(), k.getOpen(), k.getHigh(), k.getLow(), k.getClose(), k.getVolume()));
+                out.add(new Candle(symbol, tf, Long.parseLong(String.valueOf(k.get(0))), decimal(k.get(1)), decimal(k.get(2)),
+                        decimal(k.get(3)), decimal(k.get(4)), decimal(k.get(5))));
             } catch (RuntimeException e) {
                 throw new EngineException("malformed kline from " + url + " for " + symbol + " " + tf + ": " + e.getMessage(), e);
             }
@@ -117,15 +124,9 @@ public final class XChangeBinanceUsMarketData implements CandleSource {
         return out;
     }
 
-    private static KlineInterval interval(Timeframe tf) {
-        return switch (tf) {
-            case M1 -> KlineInterval.m1;
-            case M5 -> KlineInterval.m5;
-            case M15 -> KlineInterval.m15;
-            case H1 -> KlineInterval.h1;
-            case H4 -> KlineInterval.h4;
-            case D1 -> KlineInterval.d1;
-        };
+    /** Binance sends prices and volumes as strings; exact decimals from their text. */
+    private static BigDecimal decimal(Object value) {
+        return new BigDecimal(String.valueOf(value));
     }
 
     private interface Call<T> {

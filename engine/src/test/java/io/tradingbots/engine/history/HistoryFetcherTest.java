@@ -141,6 +141,21 @@ class HistoryFetcherTest {
     }
 
     @Test
+    void theUsedWeightHeaderOfEverySuccessfulReplyReachesTheBudget() throws Exception {
+        List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        XChangeBinanceUsMarketData listening = new XChangeBinanceUsMarketData(fake.url(), 1_000, heard::add);
+        long open = Timeframe.H1.floor(to - 10 * Timeframe.H1.millis());
+        List<Candle> first = listening.candles("BTC/USD", Timeframe.H1, open, open + 5 * Timeframe.H1.millis(), 1000);
+        List<Candle> second = listening.candles("BTC/USD", Timeframe.H1, open, open + 5 * Timeframe.H1.millis(), 1000);
+        assertThat(first).hasSize(5).isEqualTo(second);
+        assertThat(first.get(0).open()).isEqualByComparingTo(FakeBinanceUs.openPrice("BTCUSD", Timeframe.H1.millis(), open));
+        // two 200 replies, two headers: the weight used in the fake's window after each call
+        assertThat(heard).hasSize(2);
+        assertThat(heard.get(1)).isGreaterThan(heard.get(0));
+        assertThat(fake.replies429.get() + fake.replies418.get()).isZero();
+    }
+
+    @Test
     void anUnreachableUrlIsATransientFailureNamingTheUrl() {
         XChangeBinanceUsMarketData nowhere = new XChangeBinanceUsMarketData("http://127.0.0.1:1", 500, used -> {});
         assertThatThrownBy(nowhere::rules).isInstanceOf(CandleSource.TransientSourceException.class)
