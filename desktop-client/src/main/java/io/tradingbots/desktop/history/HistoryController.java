@@ -77,6 +77,7 @@ public final class HistoryController {
         fetchFrom.valueProperty().bindBidirectional(model.fromProperty());
         historyMessage.textProperty().bind(model.messageProperty());
         historyMessage.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        historyMessage.managedProperty().bind(historyMessage.visibleProperty());
     }
 
     @FXML

@@ -35,6 +35,8 @@ public final class HistoryViewModel {
     private final Coalescer<JobEvent> progress;
     private final ObservableList<InventoryRow> inventory = FXCollections.observableArrayList();
     private final ObservableList<FetchJobRow> jobs = FXCollections.observableArrayList();
+    private final ObservableList<InventoryRow> inventoryView = FXCollections.unmodifiableObservableList(inventory);
+    private final ObservableList<FetchJobRow> jobsView = FXCollections.unmodifiableObservableList(jobs);
     private final StringProperty symbols = new SimpleStringProperty(this, "symbols", "");
     private final StringProperty timeframes = new SimpleStringProperty(this, "timeframes", "1h");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
@@ -150,12 +152,14 @@ public final class HistoryViewModel {
                 : Arrays.stream(text.split("[,\\s]+")).filter(w -> !w.isEmpty()).toList();
     }
 
+    /** Series as the engine listed them; read-only, wrap in a SortedList to sort. */
     public ObservableList<InventoryRow> inventory() {
-        return FXCollections.unmodifiableObservableList(inventory);
+        return inventoryView;
     }
 
+    /** Jobs started from here, newest first. */
     public ObservableList<FetchJobRow> jobs() {
-        return FXCollections.unmodifiableObservableList(jobs);
+        return jobsView;
     }
 
     public StringProperty symbolsProperty() {
