@@ -9,13 +9,18 @@ import io.tradingbots.desktop.dashboard.ConnectionToasts;
 import io.tradingbots.desktop.dashboard.DashboardController;
 import io.tradingbots.desktop.dashboard.DashboardViewModel;
 import io.tradingbots.desktop.engine.EngineSession;
+import io.tradingbots.desktop.history.HistoryController;
+import io.tradingbots.desktop.history.HistoryViewModel;
 import io.tradingbots.shared.DaemonThreads;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -38,6 +43,8 @@ public final class DesktopApp extends Application {
     private Scene scene;
     private EngineSession session;
     private DashboardViewModel dashboard;
+    private HistoryViewModel history;
+    private TabPane tabs;
     private Theme theme;
     private Stage stage;
 
@@ -72,7 +79,10 @@ public final class DesktopApp extends Application {
         }
     }
 
-    /** Ctrl+D (Cmd+D on macOS) disconnects, Ctrl+T switches between the dark and light theme. */
+    /**
+     * Ctrl+D (Cmd+D on macOS) disconnects, Ctrl+T switches between the dark and light theme,
+     * Ctrl+H opens the History tab and Ctrl+B goes back to the dashboard.
+     */
     private void installShortcuts() {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
             if (dashboard != null) {
@@ -83,6 +93,14 @@ public final class DesktopApp extends Application {
             theme = theme.toggled();
             scene.getStylesheets().setAll(theme.stylesheets());
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> selectTab(1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> selectTab(0));
+    }
+
+    private void selectTab(int index) {
+        if (tabs != null) {
+            tabs.getSelectionModel().select(index);
+        }
     }
 
     private void toast(String text) {
@@ -111,11 +129,29 @@ public final class DesktopApp extends Application {
     private void showDashboard(EngineSession connected) {
         session = connected;
         dashboard = new DashboardViewModel(connected.client().target(), connected.info(), ZoneId.systemDefault());
-        scene.setRoot(Views.load(new DashboardController(dashboard, this::disconnect)));
+        history = new HistoryViewModel(connected.client().history(), background, Platform::runLater);
+        scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history));
         dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
                 .ifPresent(this::toast));
         dashboard.start(connected.client(), Platform::runLater);
         connected.transport().ifPresent(t -> dashboard.watchTunnel(t, Platform::runLater));
+    }
+
+    /** The dashboard and the History view, loaded when first shown; showing it refreshes the inventory. */
+    private TabPane tabs(Parent dashboardView, HistoryViewModel historyModel) {
+        Tab historyTab = new Tab("History");
+        historyTab.setId("historyTab");
+        historyTab.setOnSelectionChanged(e -> {
+            if (historyTab.isSelected()) {
+                if (historyTab.getContent() == null) {
+                    historyTab.setContent(Views.load(new HistoryController(historyModel)));
+                }
+                historyModel.refresh();
+            }
+        });
+        tabs = new TabPane(new Tab("Dashboard", dashboardView), historyTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
     }
 
     private void disconnect() {
@@ -127,6 +163,11 @@ public final class DesktopApp extends Application {
         if (dashboard != null) {
             dashboard.stop();
             dashboard = null;
+        }
+        if (history != null) {
+            history.stop();
+            history = null;
+            tabs = null;
         }
         if (session != null) {
             EngineSession closing = session;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tradingbots.desktop.dashboard.BotRow;
 import io.tradingbots.desktop.dashboard.PriceRow;
+import io.tradingbots.desktop.history.InventoryRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +16,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -141,10 +145,29 @@ class DashboardIT {
         Path shot = fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("dashboard.png")));
         assertThat(shot).isNotEmptyFile();
 
+        openHistoryAndSeeTheInventory();
+
         robot.clickOn("#disconnectButton");
         await("the connection screen again").atMost(Duration.ofSeconds(10))
                 .until(() -> robot.lookup("#connectButton").tryQuery().isPresent());
         assertThat(fx(() -> robot.lookup("#hostField").queryTextInputControl().getText())).as("remembered").isEqualTo(host);
+    }
+
+    /** Ctrl+H shows the History tab; the engine's store is empty, so the inventory answers with no rows. */
+    private void openHistoryAndSeeTheInventory() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        await("the History view").atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> robot.lookup("#inventoryTable").tryQuery().map(Node::isVisible).orElse(false)));
+        robot.clickOn("#refreshButton");
+        TableView<InventoryRow> inventory = robot.lookup("#inventoryTable").queryTableView();
+        assertThat(fx(() -> inventory.getItems().size())).isZero();
+        await("GetInventory to answer without an error").during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
+                .until(() -> text("#historyMessage").isEmpty());
+        fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("history.png")));
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        await("the dashboard tab again").atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> tabs.getSelectionModel().getSelectedIndex() == 0));
     }
 
     private String btcPrice() throws Exception {

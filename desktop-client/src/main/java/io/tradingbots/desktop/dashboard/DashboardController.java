@@ -1,14 +1,14 @@
 package io.tradingbots.desktop.dashboard;
 
+import static io.tradingbots.desktop.support.Tables.column;
+import static io.tradingbots.desktop.support.Tables.sortable;
+
 import io.tradingbots.desktop.engine.ConnectionStatus;
 import io.tradingbots.desktop.support.StyleClasses;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -133,16 +133,5 @@ public final class DashboardController {
     private static <T> void show(Label label, ObservableValue<T> source, Function<T, String> text) {
         label.textProperty().bind(Bindings.createStringBinding(
                 () -> source.getValue() == null ? "" : text.apply(source.getValue()), source));
-    }
-
-    private static <R> void column(TableColumn<R, String> column, Function<R, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-    }
-
-    /** Lets the header clicks sort a view of the model's list, never the list itself. */
-    private static <R> void sortable(TableView<R> table, ObservableList<R> rows) {
-        SortedList<R> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
     }
 }

@@ -6,6 +6,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.tradingbots.api.v1.EngineServiceGrpc;
 import io.tradingbots.api.v1.GetInfoRequest;
 import io.tradingbots.api.v1.GetInfoResponse;
+import io.tradingbots.api.v1.HistoryServiceGrpc;
 import io.tradingbots.shared.DaemonThreads;
 import io.tradingbots.shared.ApiToken;
 import io.tradingbots.shared.ApiVersion;
@@ -32,6 +33,7 @@ public final class EngineClient implements StateSource, AutoCloseable {
     private final EngineServiceGrpc.EngineServiceStub async;
     private final Supplier<Backoff> backoffs;
     private final ScheduledExecutorService scheduler = DaemonThreads.scheduler("tb-reconnect");
+    private final HistoryClient history;
 
     public EngineClient(ManagedChannel channel, String target, ApiToken token, Supplier<Backoff> backoffs) {
         BearerAuth auth = new BearerAuth(token);
@@ -40,6 +42,9 @@ public final class EngineClient implements StateSource, AutoCloseable {
         this.blocking = EngineServiceGrpc.newBlockingStub(channel).withCallCredentials(auth);
         this.async = EngineServiceGrpc.newStub(channel).withCallCredentials(auth);
         this.backoffs = backoffs;
+        this.history = new HistoryClient(HistoryServiceGrpc.newBlockingStub(channel).withCallCredentials(auth),
+                HistoryServiceGrpc.newStub(channel).withCallCredentials(auth), channel::enterIdle, target, scheduler,
+                backoffs);
     }
 
     /** A plaintext channel (the engine listens on loopback; remote engines are reached through an SSH tunnel). */
@@ -83,6 +88,11 @@ public final class EngineClient implements StateSource, AutoCloseable {
         StateStream stream = new StateStream(async, channel::enterIdle, target, listener, scheduler, backoffs.get());
         stream.start();
         return stream;
+    }
+
+    /** The engine's candle history service, on the same channel and token. */
+    public HistoryClient history() {
+        return history;
     }
 
     /** "host:port" as the user typed it, or the SSH route, for messages. */

@@ -8,9 +8,7 @@ import io.tradingbots.api.v1.GetInfoRequest;
 import io.tradingbots.api.v1.GetInfoResponse;
 import io.tradingbots.api.v1.WatchStateRequest;
 import io.tradingbots.api.v1.WatchStateResponse;
-import io.tradingbots.desktop.support.Formats;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,15 +23,9 @@ final class StateStream implements StateSource.Subscription {
     private static final Logger log = LoggerFactory.getLogger(StateStream.class);
 
     private final EngineServiceGrpc.EngineServiceStub stub;
-    /**
-     * Resets the channel before a retry. After a failed connect the channel keeps its own, longer
-     * backoff and fails new calls at once with the old error; idling it makes the retry dial afresh.
-     */
-    private final Runnable wakeChannel;
     private final String target;
     private final StateListener listener;
-    private final ScheduledExecutorService scheduler;
-    private final Backoff backoff;
+    private final Reconnects reconnects;
 
     private boolean closed;
     private ClientCallStreamObserver<WatchStateRequest> call;
@@ -43,11 +35,9 @@ final class StateStream implements StateSource.Subscription {
     StateStream(EngineServiceGrpc.EngineServiceStub stub, Runnable wakeChannel, String target, StateListener listener,
                 ScheduledExecutorService scheduler, Backoff backoff) {
         this.stub = stub;
-        this.wakeChannel = wakeChannel;
         this.target = target;
         this.listener = listener;
-        this.scheduler = scheduler;
-        this.backoff = backoff;
+        this.reconnects = new Reconnects(wakeChannel, scheduler, backoff);
     }
 
     void start() {
@@ -70,17 +60,10 @@ final class StateStream implements StateSource.Subscription {
                 return;
             }
         }
-        Duration delay = backoff.next();
+        Duration delay = reconnects.nextDelay();
         log.info("state stream from {} broke ({}); reconnecting in {} ms", target, reason, delay.toMillis());
-        listener.onStatus(ConnectionStatus.reconnecting(reason + " (next try in " + Formats.duration(roundUp(delay)) + ")"));
-        try {
-            scheduler.schedule(() -> {
-                wakeChannel.run();
-                open();
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            log.debug("client closed while scheduling a reconnect");
-        }
+        listener.onStatus(ConnectionStatus.reconnecting(reason + " (next try in " + Reconnects.describe(delay) + ")"));
+        reconnects.reopenAfter(delay, this::open);
     }
 
     private void refreshInfo() {
@@ -100,10 +83,6 @@ final class StateStream implements StateSource.Subscription {
                     public void onCompleted() {
                     }
                 });
-    }
-
-    private static Duration roundUp(Duration d) {
-        return Duration.ofSeconds((d.toMillis() + 999) / 1000);
     }
 
     @Override
@@ -147,7 +126,7 @@ final class StateStream implements StateSource.Subscription {
             }
             if (!receivedAny) {
                 receivedAny = true;
-                backoff.reset();
+                reconnects.succeeded();
                 log.info("watching the state of {} ({} bots, {} prices)", target, message.getBotsCount(), message.getPricesCount());
                 listener.onStatus(ConnectionStatus.CONNECTED);
                 if (reconnected) {

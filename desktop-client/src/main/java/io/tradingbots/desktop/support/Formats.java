@@ -21,6 +21,8 @@ public final class Formats {
     private static final int QUANTITY_DECIMALS = 8;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.US);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.US);
+    private static final DateTimeFormatter UTC_MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.US).withZone(java.time.ZoneOffset.UTC);
 
     private Formats() {}
 
@@ -99,6 +101,26 @@ public final class Formats {
     /** Bytes as whole mebibytes, "84 MB". */
     public static String megabytes(long bytes) {
         return String.format(Locale.US, "%,d MB", bytes / (1024 * 1024));
+    }
+
+    /** Bytes with a binary unit: "512 B", "12.5 KB", "84.0 MB", "1.2 GB". */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return Math.max(0, bytes) + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes / 1024.0;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.US, "%.1f %s", value, units[unit]);
+    }
+
+    /** Milliseconds since the epoch as a UTC minute, "2026-11-24 14:03"; {@link #MISSING} for 0. */
+    public static String utcMinute(long epochMillis) {
+        return epochMillis == 0 ? MISSING : UTC_MINUTE.format(Instant.ofEpochMilli(epochMillis));
     }
 
     /** An enum constant as a word: {@code BOT_STATUS_WARMING_UP} with prefix "BOT_STATUS_" → "warming up". */

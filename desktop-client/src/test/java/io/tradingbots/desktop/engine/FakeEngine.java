@@ -1,13 +1,8 @@
 package io.tradingbots.desktop.engine;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
-import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -17,8 +12,8 @@ import io.tradingbots.api.v1.GetInfoResponse;
 import io.tradingbots.api.v1.WatchStateRequest;
 import io.tradingbots.api.v1.WatchStateResponse;
 import io.tradingbots.desktop.TestMessages;
+import io.tradingbots.desktop.TokenCheck;
 import io.tradingbots.shared.ApiToken;
-import io.tradingbots.shared.BearerAuth;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +38,7 @@ final class FakeEngine implements AutoCloseable {
 
     FakeEngine() throws IOException {
         server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(new Service(), new TokenCheck()))
+                .addService(ServerInterceptors.intercept(new Service(), new TokenCheck(TOKEN)))
                 .build().start();
     }
 
@@ -84,20 +79,6 @@ final class FakeEngine implements AutoCloseable {
             int call = watchCalls.getAndIncrement();
             List<Script> all = scripts;
             all.get(Math.min(call, all.size() - 1)).accept(response);
-        }
-    }
-
-    private static final class TokenCheck implements ServerInterceptor {
-        @Override
-        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                           ServerCallHandler<Q, R> next) {
-            String header = headers.get(BearerAuth.AUTHORIZATION);
-            if (header == null || !header.startsWith(BearerAuth.PREFIX)
-                    || !TOKEN.matches(header.substring(BearerAuth.PREFIX.length()))) {
-                call.close(Status.UNAUTHENTICATED.withDescription("bad token"), new Metadata());
-                return new ServerCall.Listener<>() { };
-            }
-            return next.startCall(call, headers);
         }
     }
 }

@@ -68,6 +68,11 @@ class FormatsTest {
         assertThat(Formats.duration(Duration.ofSeconds(3 * 3600 + 720))).isEqualTo("3h 12m");
         assertThat(Formats.duration(Duration.ofHours(52))).isEqualTo("2d 4h");
         assertThat(Formats.megabytes(64L << 20)).isEqualTo("64 MB");
+        assertThat(Formats.bytes(512)).isEqualTo("512 B");
+        assertThat(Formats.bytes(12_800)).isEqualTo("12.5 KB");
+        assertThat(Formats.bytes(3L << 30)).isEqualTo("3.0 GB");
+        assertThat(Formats.utcMinute(1_790_000_000_000L)).isEqualTo("2026-09-21 14:13");
+        assertThat(Formats.utcMinute(0)).isEqualTo(Formats.MISSING);
         assertThat(Formats.enumWord(BotStatus.BOT_STATUS_WARMING_UP, "BOT_STATUS_")).isEqualTo("warming up");
     }
 
