@@ -9,12 +9,16 @@ import io.tradingbots.desktop.dashboard.ConnectionToasts;
 import io.tradingbots.desktop.dashboard.DashboardController;
 import io.tradingbots.desktop.dashboard.DashboardViewModel;
 import io.tradingbots.desktop.engine.EngineSession;
+import io.tradingbots.desktop.deployment.DeploymentController;
+import io.tradingbots.desktop.deployment.DeploymentViewModel;
 import io.tradingbots.desktop.history.HistoryController;
 import io.tradingbots.desktop.history.HistoryViewModel;
 import io.tradingbots.shared.DaemonThreads;
 import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -81,7 +85,7 @@ public final class DesktopApp extends Application {
 
     /**
      * Ctrl+D (Cmd+D on macOS) disconnects, Ctrl+T switches between the dark and light theme,
-     * Ctrl+H opens the History tab and Ctrl+B goes back to the dashboard.
+     * Ctrl+H opens the History tab, Ctrl+G the Deployment tab and Ctrl+B goes back to the dashboard.
      */
     private void installShortcuts() {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -94,6 +98,7 @@ public final class DesktopApp extends Application {
             scene.getStylesheets().setAll(theme.stylesheets());
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> selectTab(1));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), () -> selectTab(2));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> selectTab(0));
     }
 
@@ -130,28 +135,39 @@ public final class DesktopApp extends Application {
         session = connected;
         dashboard = new DashboardViewModel(connected.client().target(), connected.info(), ZoneId.systemDefault());
         history = new HistoryViewModel(connected.client().history(), background, Platform::runLater);
-        scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history));
+        DeploymentViewModel deployment = new DeploymentViewModel(connected.client().deployment(), DeploymentViewModel.localUser(),
+                background, Platform::runLater, (delay, action) -> CompletableFuture.delayedExecutor(
+                        delay.toMillis(), TimeUnit.MILLISECONDS, background).execute(action));
+        scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history, deployment));
         dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
                 .ifPresent(this::toast));
         dashboard.start(connected.client(), Platform::runLater);
         connected.transport().ifPresent(t -> dashboard.watchTunnel(t, Platform::runLater));
     }
 
-    /** The dashboard and the History view, loaded when first shown; showing it refreshes the inventory. */
-    private TabPane tabs(Parent dashboardView, HistoryViewModel historyModel) {
-        Tab historyTab = new Tab("History");
-        historyTab.setId("historyTab");
-        historyTab.setOnSelectionChanged(e -> {
-            if (historyTab.isSelected()) {
-                if (historyTab.getContent() == null) {
-                    historyTab.setContent(Views.load(new HistoryController(historyModel)));
-                }
-                historyModel.refresh();
-            }
-        });
-        tabs = new TabPane(new Tab("Dashboard", dashboardView), historyTab);
+    /** The dashboard, History and Deployment views, loaded when first shown; showing one refreshes it. */
+    private TabPane tabs(Parent dashboardView, HistoryViewModel historyModel, DeploymentViewModel deploymentModel) {
+        tabs = new TabPane(new Tab("Dashboard", dashboardView),
+                lazyTab("History", "historyTab", () -> Views.load(new HistoryController(historyModel)),
+                        historyModel::refresh),
+                lazyTab("Deployment", "deploymentTab", () -> Views.load(new DeploymentController(deploymentModel)),
+                        deploymentModel::refresh));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    private static Tab lazyTab(String title, String id, Supplier<Parent> view, Runnable onShow) {
+        Tab tab = new Tab(title);
+        tab.setId(id);
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected()) {
+                if (tab.getContent() == null) {
+                    tab.setContent(view.get());
+                }
+                onShow.run();
+            }
+        });
+        return tab;
     }
 
     private void disconnect() {

@@ -3,6 +3,7 @@ package io.tradingbots.desktop.engine;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.tradingbots.api.v1.DeploymentServiceGrpc;
 import io.tradingbots.api.v1.EngineServiceGrpc;
 import io.tradingbots.api.v1.GetInfoRequest;
 import io.tradingbots.api.v1.GetInfoResponse;
@@ -34,6 +35,7 @@ public final class EngineClient implements StateSource, AutoCloseable {
     private final Supplier<Backoff> backoffs;
     private final ScheduledExecutorService scheduler = DaemonThreads.scheduler("tb-reconnect");
     private final HistoryClient history;
+    private final DeploymentClient deployment;
 
     public EngineClient(ManagedChannel channel, String target, ApiToken token, Supplier<Backoff> backoffs) {
         BearerAuth auth = new BearerAuth(token);
@@ -45,6 +47,8 @@ public final class EngineClient implements StateSource, AutoCloseable {
         this.history = new HistoryClient(HistoryServiceGrpc.newBlockingStub(channel).withCallCredentials(auth),
                 HistoryServiceGrpc.newStub(channel).withCallCredentials(auth), channel::enterIdle, target, scheduler,
                 backoffs);
+        this.deployment = new DeploymentClient(DeploymentServiceGrpc.newBlockingStub(channel).withCallCredentials(auth),
+                target);
     }
 
     /** A plaintext channel (the engine listens on loopback; remote engines are reached through an SSH tunnel). */
@@ -93,6 +97,11 @@ public final class EngineClient implements StateSource, AutoCloseable {
     /** The engine's candle history service, on the same channel and token. */
     public HistoryClient history() {
         return history;
+    }
+
+    /** The engine's releases, deployment history and rollback, on the same channel and token. */
+    public DeploymentClient deployment() {
+        return deployment;
     }
 
     /** "host:port" as the user typed it, or the SSH route, for messages. */

@@ -1,6 +1,7 @@
 package io.tradingbots.desktop.engine;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -12,6 +13,16 @@ public final class EngineErrors {
             "the engine refused the token: copy <data-dir>/api-token again (default ~/.tradingbots/api-token)";
 
     private EngineErrors() {}
+
+    /** A refusal (bad argument, missing version, wrong state) keeps the engine's own explanation. */
+    public static EngineException failure(StatusRuntimeException e, String target) {
+        String message = switch (e.getStatus().getCode()) {
+            case INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND, ALREADY_EXISTS, RESOURCE_EXHAUSTED ->
+                    e.getStatus().getDescription() == null ? describe(e, target) : e.getStatus().getDescription();
+            default -> describe(e, target);
+        };
+        return new EngineException(message, e);
+    }
 
     public static String describe(Throwable failure, String target) {
         Status status = Status.fromThrowable(failure);

@@ -73,13 +73,7 @@ public final class HistoryClient implements HistorySource {
         return blocking.withDeadlineAfter(EngineClient.CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** A refusal (bad argument, unreachable exchange) keeps the engine's own explanation. */
     private EngineException failure(StatusRuntimeException e) {
-        String message = switch (e.getStatus().getCode()) {
-            case INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND, ALREADY_EXISTS, RESOURCE_EXHAUSTED ->
-                    e.getStatus().getDescription() == null ? EngineErrors.describe(e, target) : e.getStatus().getDescription();
-            default -> EngineErrors.describe(e, target);
-        };
-        return new EngineException(message, e);
+        return EngineErrors.failure(e, target);
     }
 }
