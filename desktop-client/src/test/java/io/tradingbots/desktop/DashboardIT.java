@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tradingbots.desktop.dashboard.BotRow;
 import io.tradingbots.desktop.dashboard.PriceRow;
+import io.tradingbots.desktop.deployment.DeploymentViewModel;
 import io.tradingbots.desktop.history.InventoryRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +147,7 @@ class DashboardIT {
         assertThat(shot).isNotEmptyFile();
 
         openHistoryAndSeeTheInventory();
+        openDeploymentAndSeeRollbackUnavailable();
 
         robot.clickOn("#disconnectButton");
         await("the connection screen again").atMost(Duration.ofSeconds(10))
@@ -168,6 +170,18 @@ class DashboardIT {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         await("the dashboard tab again").atMost(Duration.ofSeconds(10))
                 .until(() -> fx(() -> tabs.getSelectionModel().getSelectedIndex() == 0));
+    }
+
+    /** Ctrl+G shows the Deployment tab; an engine started by hand is not managed, so rollback is off. */
+    private void openDeploymentAndSeeRollbackUnavailable() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
+        await("the unmanaged explanation").atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#supervision").tryQuery().isPresent()
+                        && text("#supervision").equals(DeploymentViewModel.UNMANAGED));
+        assertThat(fx(() -> robot.lookup("#rollbackButton").query().isDisabled())).isTrue();
+        assertThat(text("#runningVersion")).isNotEmpty();
+        fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("deployment-unmanaged.png")));
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
     }
 
     private String btcPrice() throws Exception {

@@ -31,7 +31,8 @@ public final class DeploymentViewModel {
     /** How long after an accepted rollback the view asks the engine again. */
     public static final Duration REFRESH_AFTER_ROLLBACK = Duration.ofSeconds(4);
 
-    static final String UNMANAGED = "This engine was not started by the release supervisor, so rollback is unavailable.";
+    /** The header's sentence for an engine started by hand. */
+    public static final String UNMANAGED = "This engine was not started by the release supervisor, so rollback is unavailable.";
 
     /** Runs an action later, off the UI thread; the app uses a scheduler, tests record the delay. */
     public interface Later {
