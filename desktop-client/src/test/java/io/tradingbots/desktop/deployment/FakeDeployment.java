@@ -1,23 +1,15 @@
 package io.tradingbots.desktop.deployment;
 
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.tradingbots.api.v1.DeploymentServiceGrpc;
 import io.tradingbots.api.v1.GetDeploymentRequest;
 import io.tradingbots.api.v1.GetDeploymentResponse;
 import io.tradingbots.api.v1.RollbackRequest;
 import io.tradingbots.api.v1.RollbackResponse;
-import io.tradingbots.desktop.TokenCheck;
-import io.tradingbots.desktop.engine.Backoff;
+import io.tradingbots.desktop.InProcessEngine;
 import io.tradingbots.desktop.engine.EngineClient;
-import io.tradingbots.shared.ApiToken;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,19 +19,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeDeployment implements AutoCloseable {
 
-    static final ApiToken TOKEN = ApiToken.of("test-token-0123456789abcdef");
-
-    private final String name = "fake-deployment-" + System.nanoTime();
-    private final Server server;
-    private final List<ManagedChannel> channels = new CopyOnWriteArrayList<>();
+    private final InProcessEngine server;
     private final List<RollbackRequest> rollbacks = new CopyOnWriteArrayList<>();
     private volatile GetDeploymentResponse deployment = GetDeploymentResponse.getDefaultInstance();
     private volatile Status refusal;
 
     FakeDeployment() throws IOException {
-        server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(new Service(), new TokenCheck(TOKEN)))
-                .build().start();
+        server = new InProcessEngine(new Service());
     }
 
     void answer(GetDeploymentResponse response) {
@@ -57,15 +43,12 @@ final class FakeDeployment implements AutoCloseable {
     }
 
     EngineClient client() {
-        ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-        channels.add(channel);
-        return new EngineClient(channel, "fake:1", TOKEN, () -> new Backoff(Duration.ofMillis(20), Duration.ofMillis(80)));
+        return server.client();
     }
 
     @Override
     public void close() {
-        channels.forEach(ManagedChannel::shutdownNow);
-        server.shutdownNow();
+        server.close();
     }
 
     private final class Service extends DeploymentServiceGrpc.DeploymentServiceImplBase {

@@ -1,11 +1,6 @@
 package io.tradingbots.desktop.history;
 
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.tradingbots.api.v1.CancelFetchRequest;
 import io.tradingbots.api.v1.CancelFetchResponse;
@@ -18,12 +13,9 @@ import io.tradingbots.api.v1.StartFetchRequest;
 import io.tradingbots.api.v1.StartFetchResponse;
 import io.tradingbots.api.v1.WatchFetchRequest;
 import io.tradingbots.api.v1.WatchFetchResponse;
-import io.tradingbots.desktop.TokenCheck;
-import io.tradingbots.desktop.engine.Backoff;
+import io.tradingbots.desktop.InProcessEngine;
 import io.tradingbots.desktop.engine.EngineClient;
-import io.tradingbots.shared.ApiToken;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,11 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class FakeHistory implements AutoCloseable {
 
-    static final ApiToken TOKEN = ApiToken.of("test-token-0123456789abcdef");
-
-    private final String name = "fake-history-" + System.nanoTime();
-    private final Server server;
-    private final List<ManagedChannel> channels = new CopyOnWriteArrayList<>();
+    private final InProcessEngine server;
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
     private final BlockingQueue<StreamObserver<WatchFetchResponse>> watches = new LinkedBlockingQueue<>();
     private volatile List<SeriesInventory> inventory = List.of();
@@ -47,9 +35,7 @@ final class FakeHistory implements AutoCloseable {
     private volatile StartFetchRequest lastStart;
 
     FakeHistory() throws IOException {
-        server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(new Service(), new TokenCheck(TOKEN)))
-                .build().start();
+        server = new InProcessEngine(new Service());
     }
 
     void answerInventory(SeriesInventory... series) {
@@ -81,15 +67,12 @@ final class FakeHistory implements AutoCloseable {
     }
 
     EngineClient client() {
-        ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-        channels.add(channel);
-        return new EngineClient(channel, "fake:1", TOKEN, () -> new Backoff(Duration.ofMillis(20), Duration.ofMillis(80)));
+        return server.client();
     }
 
     @Override
     public void close() {
-        channels.forEach(ManagedChannel::shutdownNow);
-        server.shutdownNow();
+        server.close();
     }
 
     private final class Service extends HistoryServiceGrpc.HistoryServiceImplBase {
