@@ -3,6 +3,9 @@ package io.tradingbots.engine.api;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tradingbots.api.v1.CancelFetchRequest;
+import io.tradingbots.api.v1.CandleChunk;
+import io.tradingbots.api.v1.GetCandlesRequest;
+import io.tradingbots.api.v1.GetCandlesResponse;
 import io.tradingbots.api.v1.CancelFetchResponse;
 import io.tradingbots.api.v1.GetInventoryRequest;
 import io.tradingbots.api.v1.GetInventoryResponse;
@@ -12,6 +15,8 @@ import io.tradingbots.api.v1.StartFetchRequest;
 import io.tradingbots.api.v1.StartFetchResponse;
 import io.tradingbots.api.v1.WatchFetchRequest;
 import io.tradingbots.api.v1.WatchFetchResponse;
+import io.tradingbots.engine.history.CandleColumns;
+import io.tradingbots.engine.history.CandleReads;
 import io.tradingbots.engine.history.FetchJobs;
 import io.tradingbots.engine.history.FetchProgress;
 import io.tradingbots.engine.history.Inventory;
@@ -22,10 +27,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** HistoryService: translates between the API and {@link FetchJobs}; no logic of its own. */
+/** HistoryService: translates between the API and {@link FetchJobs} / {@link CandleReads}; no logic of its own. */
 public final class GrpcHistoryService extends HistoryServiceGrpc.HistoryServiceImplBase {
 
     static final long WATCH_PERIOD_MS = 250;
+    /** Candle slots read from the store at a time: bounds what one GetCandles call holds in memory. */
+    static final int READ_SLOTS = 100_000;
 
     private final Supplier<FetchJobs> jobs;
     private final ScheduledExecutorService ticker;
@@ -66,6 +73,79 @@ public final class GrpcHistoryService extends HistoryServiceGrpc.HistoryServiceI
         }
         response.onNext(b.build());
         response.onCompleted();
+    }
+
+    /**
+     * Streams the planned range slice by slice ({@value #READ_SLOTS} slots read at a time), in
+     * chunks of {@link CandleChunks#MAX}, only while gRPC says the client is ready: the engine
+     * holds one slice per call whatever the client's speed.
+     */
+    @Override
+    public void getCandles(GetCandlesRequest r, StreamObserver<GetCandlesResponse> response) {
+        CandleReads reads = jobs().candles();
+        CandleReads.Plan plan = reads.plan(r.getExchange(), r.getSymbol(), r.getTimeframe(), r.getFromTime(),
+                r.getToTime(), r.getMaxCandles());
+        ServerCallStreamObserver<GetCandlesResponse> call = (ServerCallStreamObserver<GetCandlesResponse>) response;
+        CandleSender sender = new CandleSender(reads, plan, call);
+        call.setOnCancelHandler(sender::cancel);
+        call.setOnReadyHandler(sender::drain);
+        sender.drain();
+    }
+
+    /** The state of one GetCandles call: the next slice to read and the next candle of the current one. */
+    private static final class CandleSender {
+        private final CandleReads reads;
+        private final CandleReads.Plan plan;
+        private final ServerCallStreamObserver<GetCandlesResponse> call;
+        private final long sliceMillis;
+        private long nextSlice;
+        private CandleColumns slice;
+        private int at;
+        private boolean ended;
+
+        CandleSender(CandleReads reads, CandleReads.Plan plan, ServerCallStreamObserver<GetCandlesResponse> call) {
+            this.reads = reads;
+            this.plan = plan;
+            this.call = call;
+            this.sliceMillis = READ_SLOTS * plan.key().timeframe().millis();
+            this.nextSlice = plan.range().from();
+        }
+
+        synchronized void cancel() {
+            ended = true;
+            slice = null;
+        }
+
+        synchronized void drain() {
+            try {
+                send();
+            } catch (RuntimeException e) {
+                ended = true; // ErrorMapping closes the call with the matching status
+                slice = null;
+                throw e;
+            }
+        }
+
+        private void send() {
+            while (!ended && call.isReady()) {
+                if (slice == null || at == slice.size()) {
+                    if (nextSlice >= plan.range().to()) {
+                        ended = true;
+                        slice = null;
+                        call.onCompleted();
+                        return;
+                    }
+                    long to = Math.min(plan.range().to(), nextSlice + sliceMillis);
+                    slice = reads.read(plan.key(), new TimeRange(nextSlice, to));
+                    at = 0;
+                    nextSlice = to;
+                    continue;
+                }
+                CandleChunk.Builder chunk = CandleChunk.newBuilder();
+                at += CandleChunks.fill(slice, at, CandleChunks.MAX, chunk);
+                call.onNext(GetCandlesResponse.newBuilder().setChunk(chunk).setTruncated(plan.truncated()).build());
+            }
+        }
     }
 
     /**

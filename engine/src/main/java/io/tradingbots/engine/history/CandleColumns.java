@@ -67,6 +67,24 @@ public final class CandleColumns {
         return new Candle(key.symbol(), key.timeframe(), openTime(i), open(i), high(i), low(i), close(i), volume(i));
     }
 
+    /**
+     * Value {@code k} (0 open, 1 high, 2 low, 3 close, 4 volume) of candle {@code i} as its unscaled
+     * long, without building a BigDecimal; only when {@link #fitsLong} is true.
+     */
+    public long unscaled(int i, int k) {
+        return unscaled[check(i) * 5 + k];
+    }
+
+    /** The scale that goes with {@link #unscaled}. */
+    public int scale(int i, int k) {
+        return scales[check(i) * 5 + k];
+    }
+
+    /** False for the rare value whose unscaled form needs more than 63 bits (kept as a BigDecimal). */
+    public boolean fitsLong(int i, int k) {
+        return scales[check(i) * 5 + k] != BIG;
+    }
+
     private int check(int i) {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("candle " + i + " of " + size);

@@ -95,6 +95,11 @@ public final class FetchJobs implements AutoCloseable {
                 timeframe == null || timeframe.isEmpty() ? null : Timeframe.parse(timeframe));
     }
 
+    /** Stored candles, for GetCandles. */
+    public CandleReads candles() {
+        return new CandleReads(history);
+    }
+
     /** Cancels every job and waits for them, so the database can close after. */
     @Override
     public void close() throws InterruptedException {
