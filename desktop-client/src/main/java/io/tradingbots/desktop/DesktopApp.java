@@ -1,5 +1,7 @@
 package io.tradingbots.desktop;
 
+import io.tradingbots.desktop.charts.ChartController;
+import io.tradingbots.desktop.charts.ChartViewModel;
 import io.tradingbots.desktop.connection.ConnectionController;
 import io.tradingbots.desktop.connection.ConnectionSettingsStore;
 import io.tradingbots.desktop.connection.ConnectionViewModel;
@@ -42,6 +44,8 @@ public final class DesktopApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(DesktopApp.class);
 
     private final ExecutorService background = DaemonThreads.single("tb-connect");
+    /** Candle loads can take seconds: apart, so they never hold up the other views' calls. */
+    private final ExecutorService chartLoads = DaemonThreads.single("tb-charts");
     private LaunchOptions options;
     private ConnectionSettingsStore settings;
     private Scene scene;
@@ -85,7 +89,8 @@ public final class DesktopApp extends Application {
 
     /**
      * Ctrl+D (Cmd+D on macOS) disconnects, Ctrl+T switches between the dark and light theme,
-     * Ctrl+H opens the History tab, Ctrl+G the Deployment tab and Ctrl+B goes back to the dashboard.
+     * Ctrl+H opens the History tab, Ctrl+G the Deployment tab, Ctrl+K the Charts tab and Ctrl+B goes
+     * back to the dashboard.
      */
     private void installShortcuts() {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -100,6 +105,7 @@ public final class DesktopApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), () -> selectTab(1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), () -> selectTab(2));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> selectTab(0));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> selectTab(3));
     }
 
     private void selectTab(int index) {
@@ -138,20 +144,23 @@ public final class DesktopApp extends Application {
         DeploymentViewModel deployment = new DeploymentViewModel(connected.client().deployment(), DeploymentViewModel.localUser(),
                 background, Platform::runLater, (delay, action) -> CompletableFuture.delayedExecutor(
                         delay.toMillis(), TimeUnit.MILLISECONDS, background).execute(action));
-        scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history, deployment));
+        ChartViewModel charts = new ChartViewModel(connected.client().history(), chartLoads, Platform::runLater);
+        scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history, deployment, charts));
         dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
                 .ifPresent(this::toast));
         dashboard.start(connected.client(), Platform::runLater);
         connected.transport().ifPresent(t -> dashboard.watchTunnel(t, Platform::runLater));
     }
 
-    /** The dashboard, History and Deployment views, loaded when first shown; showing one refreshes it. */
-    private TabPane tabs(Parent dashboardView, HistoryViewModel historyModel, DeploymentViewModel deploymentModel) {
+    /** The dashboard, History, Deployment and Charts views, loaded when first shown; showing one refreshes it. */
+    private TabPane tabs(Parent dashboardView, HistoryViewModel historyModel, DeploymentViewModel deploymentModel,
+                         ChartViewModel chartModel) {
         tabs = new TabPane(new Tab("Dashboard", dashboardView),
                 lazyTab("History", "historyTab", () -> Views.load(new HistoryController(historyModel)),
                         historyModel::refresh),
                 lazyTab("Deployment", "deploymentTab", () -> Views.load(new DeploymentController(deploymentModel)),
-                        deploymentModel::refresh));
+                        deploymentModel::refresh),
+                lazyTab("Charts", "chartsTab", () -> Views.load(new ChartController(chartModel)), chartModel::refresh));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }
@@ -197,6 +206,7 @@ public final class DesktopApp extends Application {
         log.debug("stopping");
         closeSession();
         background.shutdown();
+        chartLoads.shutdownNow();
         try {
             background.awaitTermination(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

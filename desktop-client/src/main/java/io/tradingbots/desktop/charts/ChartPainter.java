@@ -1,0 +1,231 @@
+package io.tradingbots.desktop.charts;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws one frame of the chart on a canvas: candles (or per-pixel-column aggregates, see
+ * {@link Bars}), volume, overlay lines, trade markers, axes and the crosshair. Shapes of one colour
+ * go into one path and are filled or stroked once, so a frame is a few dozen canvas commands plus
+ * a few per bar, never per hidden candle.
+ */
+public final class ChartPainter {
+
+    /** Colours of one theme. */
+    public record Palette(Color background, Color grid, Color text, Color up, Color down, List<Color> overlays,
+                          Color buy, Color sell, Color crosshair) {
+
+        public static Palette dark() {
+            return new Palette(Color.web("#14171c"), Color.web("#262b33"), Color.web("#8d95a3"), Color.web("#34c46a"),
+                    Color.web("#ef5350"), List.of(Color.web("#f0a020"), Color.web("#3b82f6")), Color.web("#5ee08a"),
+                    Color.web("#ff7a77"), Color.web("#e6e9ef88"));
+        }
+    }
+
+    static final double AXIS_RIGHT = 78;
+    static final double AXIS_BOTTOM = 22;
+    static final double VOLUME_SHARE = 0.18;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.US).withZone(ZoneOffset.UTC);
+    private static final Font FONT = Font.font(11);
+
+    private final Bars bars = new Bars();
+    private int drawn;
+
+    /** Bars drawn by the last frame. */
+    public int drawnBars() {
+        return drawn;
+    }
+
+    /** Bars of the last frame (for tests). */
+    public Bars bars() {
+        return bars;
+    }
+
+    public static double plotWidth(double width) {
+        return Math.max(1, width - AXIS_RIGHT);
+    }
+
+    public void paint(GraphicsContext g, double width, double height, CandleSeries series, Viewport view,
+                      List<Overlay> overlays, List<TradeMarker> markers, int hover, Palette p) {
+        g.setFill(p.background());
+        g.fillRect(0, 0, width, height);
+        double pw = plotWidth(width);
+        double ph = Math.max(10, height - AXIS_BOTTOM);
+        drawn = 0;
+        if (series.size() == 0) {
+            return;
+        }
+        bars.compute(series, view, pw);
+        int n = bars.size();
+        if (n == 0) {
+            return;
+        }
+        double priceBottom = ph * (1 - VOLUME_SHARE);
+        double lo = bars.lowest();
+        double hi = bars.highest();
+        double pad = Math.max((hi - lo) * 0.05, Math.abs(hi) * 1e-6 + 1e-12);
+        lo -= pad;
+        hi += pad;
+        double yScale = (priceBottom - 8) / (hi - lo);
+        double top = 8;
+
+        // grid and price labels
+        g.setFont(FONT);
+        g.setLineWidth(1);
+        g.setStroke(p.grid());
+        g.setFill(p.text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double step = niceStep((hi - lo) / 6);
+        int decimals = Math.max(0, Math.min(8, (int) Math.ceil(-Math.log10(step))));
+        g.beginPath();
+        for (double v = Math.ceil(lo / step) * step; v <= hi; v += step) {
+            double y = Math.floor(top + (hi - v) * yScale) + 0.5;
+            g.moveTo(0, y);
+            g.lineTo(pw, y);
+            g.fillText(String.format(Locale.US, "%,." + decimals + "f", v), pw + 6, y);
+        }
+        // time labels about every 160 px
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        boolean days = series.size() > 1 && series.time(view.to() - 1) - series.time(view.from()) > 3L * 86_400_000;
+        for (double x = 80; x < pw - 40; x += 160) {
+            int i = view.indexAt(x, pw);
+            double gx = Math.floor(x) + 0.5;
+            g.moveTo(gx, 0);
+            g.lineTo(gx, ph);
+            g.fillText((days ? DAY : MINUTE).format(Instant.ofEpochMilli(series.time(i))), gx, ph + 4);
+        }
+        g.stroke();
+
+        double w = bars.width();
+        boolean bodies = !bars.aggregated() && w >= 3;
+        double body = bodies ? Math.max(1, Math.floor(w * 0.7)) : 1;
+
+        // volume: one path per colour
+        double volumeTop = priceBottom + 4;
+        double vScale = bars.maxVolume() > 0 ? (ph - volumeTop) / bars.maxVolume() : 0;
+        for (int pass = 0; pass < 2; pass++) {
+            boolean up = pass == 0;
+            g.beginPath();
+            for (int b = 0; b < n; b++) {
+                if ((bars.close(b) >= bars.open(b)) == up) {
+                    double h = bars.volume(b) * vScale;
+                    g.rect(left(b, w, body), ph - h, body, h);
+                }
+            }
+            g.setFill((up ? p.up() : p.down()).deriveColor(0, 1, 1, 0.35));
+            g.fill();
+        }
+
+        // wicks (or whole aggregated bars) and bodies: one path per colour
+        for (int pass = 0; pass < 2; pass++) {
+            boolean up = pass == 0;
+            Color c = up ? p.up() : p.down();
+            g.beginPath();
+            for (int b = 0; b < n; b++) {
+                if ((bars.close(b) >= bars.open(b)) == up) {
+                    double x = Math.floor(center(b, w)) + 0.5;
+                    g.moveTo(x, top + (hi - bars.high(b)) * yScale);
+                    g.lineTo(x, top + (hi - bars.low(b)) * yScale + 0.5);
+                }
+            }
+            g.setStroke(c);
+            g.stroke();
+            if (bodies) {
+                g.beginPath();
+                for (int b = 0; b < n; b++) {
+                    if ((bars.close(b) >= bars.open(b)) == up) {
+                        double y1 = top + (hi - Math.max(bars.open(b), bars.close(b))) * yScale;
+                        double y2 = top + (hi - Math.min(bars.open(b), bars.close(b))) * yScale;
+                        g.rect(left(b, w, body), Math.floor(y1), body, Math.max(1, Math.round(y2 - y1)));
+                    }
+                }
+                g.setFill(c);
+                g.fill();
+            }
+        }
+        drawn = n;
+
+        // overlays: the value at each bar's last candle
+        g.setLineWidth(1.5);
+        for (int k = 0; k < overlays.size(); k++) {
+            double[] values = overlays.get(k).values();
+            g.beginPath();
+            boolean pen = false;
+            for (int b = 0; b < n; b++) {
+                double v = values[bars.lastIndex(b)];
+                if (Double.isNaN(v)) {
+                    pen = false;
+                    continue;
+                }
+                double x = center(b, w);
+                double y = top + (hi - v) * yScale;
+                if (pen) {
+                    g.lineTo(x, y);
+                } else {
+                    g.moveTo(x, y);
+                    pen = true;
+                }
+            }
+            g.setStroke(p.overlays().get(k % p.overlays().size()));
+            g.stroke();
+        }
+        g.setLineWidth(1);
+
+        // markers: a triangle under the price for a buy, over it for a sell
+        int from = view.from();
+        int to = view.to();
+        for (TradeMarker m : markers) {
+            int i = series.indexAtOrBefore(m.time());
+            if (i < from || i >= to) {
+                continue;
+            }
+            double x = bars.aggregated() ? Math.floor(view.x(i, pw)) + 0.5 : view.x(i, pw) + w / 2;
+            double y = top + (hi - m.price().doubleValue()) * yScale;
+            boolean buy = m.side() == TradeMarker.Side.BUY;
+            double d = buy ? 1 : -1;
+            g.setFill(buy ? p.buy() : p.sell());
+            g.fillPolygon(new double[] {x, x - 6, x + 6}, new double[] {y + d * 3, y + d * 13, y + d * 13}, 3);
+        }
+
+        // crosshair on the candle under the cursor
+        if (hover >= from && hover < to) {
+            double x = bars.aggregated() ? Math.floor(view.x(hover, pw)) + 0.5 : Math.floor(view.x(hover, pw) + w / 2) + 0.5;
+            double y = Math.floor(top + (hi - series.close(hover)) * yScale) + 0.5;
+            g.setStroke(p.crosshair());
+            g.setLineDashes(4, 4);
+            g.strokeLine(x, 0, x, ph);
+            g.strokeLine(0, y, pw, y);
+            g.setLineDashes();
+        }
+    }
+
+    private double left(int b, double w, double body) {
+        return bars.aggregated() ? bars.x(b) : Math.floor(bars.x(b) + (w - body) / 2);
+    }
+
+    private double center(int b, double w) {
+        return bars.aggregated() ? bars.x(b) + 0.5 : bars.x(b) + w / 2;
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    static double niceStep(double raw) {
+        if (!(raw > 0) || Double.isInfinite(raw)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / magnitude;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * magnitude;
+    }
+}
