@@ -55,6 +55,7 @@ public final class CandleChart extends Region {
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
             dragX = e.getX();
+            e.consume(); // or the TabPane takes the focus back, and its arrow keys switch tabs
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             if (!Double.isNaN(dragX)) {

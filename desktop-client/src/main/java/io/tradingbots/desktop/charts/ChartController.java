@@ -1,5 +1,6 @@
 package io.tradingbots.desktop.charts;
 
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -34,6 +35,7 @@ public final class ChartController {
         CandleChart chart = new CandleChart(model);
         chart.setId("candleChart");
         chartHolder.getChildren().add(chart);
+        Platform.runLater(chart::requestFocus); // arrow keys pan at once, instead of switching tabs
         chartMessage.textProperty().bind(model.messageProperty());
         chartMessage.visibleProperty().bind(model.messageProperty().isNotEmpty().or(model.loadingProperty()));
         chartMessage.managedProperty().bind(chartMessage.visibleProperty());

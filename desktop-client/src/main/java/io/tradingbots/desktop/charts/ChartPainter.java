@@ -182,6 +182,14 @@ public final class ChartPainter {
             g.stroke();
         }
         g.setLineWidth(1);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        double legend = 8;
+        for (int k = 0; k < overlays.size(); k++) {
+            g.setFill(p.overlays().get(k % p.overlays().size()));
+            g.fillText(overlays.get(k).name(), legend, 6);
+            legend += 8 + 7 * overlays.get(k).name().length();
+        }
 
         // markers: a triangle under the price for a buy, over it for a sell
         int from = view.from();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.tradingbots.api.v1.FetchProgress;
+import io.tradingbots.api.v1.GetCandlesRequest;
 import io.tradingbots.api.v1.GetInventoryRequest;
 import io.tradingbots.api.v1.HistoryServiceGrpc;
 import io.tradingbots.api.v1.StartFetchRequest;
@@ -59,6 +60,12 @@ class HistoryServiceIT {
                     assertThat(seen.get(seen.size() - 1).getState()).isEqualTo(FetchProgress.State.STATE_DONE);
                     assertThat(seen.get(seen.size() - 1).getStoredCandles()).isEqualTo(10 * 288);
                     assertThat(stub.getInventory(GetInventoryRequest.getDefaultInstance()).getSeries(0).getCount()).isEqualTo(10 * 288);
+                    // the fetched candles come back through GetCandles, in order and complete
+                    List<Long> times = new ArrayList<>();
+                    stub.getCandles(GetCandlesRequest.newBuilder().setSymbol("ETH/USD").setTimeframe("5m").build())
+                            .forEachRemaining(r -> times.addAll(r.getChunk().getOpenTimesList()));
+                    assertThat(times).hasSize(10 * 288).isSorted();
+                    assertThat(times.get(0)).isEqualTo(to - 10 * 86_400_000L);
                 } finally {
                     channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
                 }

@@ -1,0 +1,165 @@
+package io.tradingbots.desktop.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Frame time of the chart over 100,000 one-minute candles, headless (Monocle, software
+ * pipeline): each frame moves the viewport, paints the canvas and takes a snapshot of it, which
+ * makes Prism rasterize the frame (and also copies it back into memory, so a frame here costs
+ * more than one on screen). Run with -Dtb.bench=true; figures go to docs/benchmarks.md.
+ */
+class ChartRenderBenchIT {
+
+    private static final int CANDLES = 100_000;
+    private static final int WIDTH = 1_280;
+    private static final int HEIGHT = 720;
+
+    @Test
+    void benchRenderAndPanOverOneHundredThousandCandles() throws Exception {
+        assumeTrue(Boolean.getBoolean("tb.bench"), "a benchmark: run with -Dtb.bench=true");
+        Stage stage = FxToolkit.registerPrimaryStage();
+        CandleSeries series = BarsTest.randomWalk(CANDLES, 1);
+        List<Overlay> overlays = List.of(new Overlay("SMA 10", Sma.of(series.closes(), 10)),
+                new Overlay("SMA 30", Sma.of(series.closes(), 30)));
+        List<TradeMarker> markers = new ArrayList<>();
+        for (int i = 500; i < CANDLES; i += 1_000) {
+            markers.add(new TradeMarker(series.time(i), java.math.BigDecimal.valueOf(series.close(i)),
+                    i % 2000 == 500 ? TradeMarker.Side.BUY : TradeMarker.Side.SELL));
+        }
+        String report = WaitForAsyncUtils.asyncFx(() -> {
+            Canvas canvas = new Canvas(WIDTH, HEIGHT);
+            stage.setScene(new Scene(new StackPane(canvas), WIDTH, HEIGHT));
+            stage.show();
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            ChartPainter painter = new ChartPainter();
+            ChartPainter.Palette palette = ChartPainter.Palette.dark();
+            double pw = ChartPainter.plotWidth(WIDTH);
+            StringBuilder out = new StringBuilder();
+
+            // warm-up: every kind of frame, not measured
+            frames(canvas, g, painter, palette, series, overlays, markers, 400,
+                    f -> new Viewport(f * 240.0, 60 + f * 250.0, CANDLES));
+
+            Phase blank = new Phase("blank frame (background only + snapshot)", 200);
+            for (int f = 0; f < blank.size(); f++) {
+                long t = System.nanoTime();
+                g.setFill(palette.background());
+                g.fillRect(0, 0, WIDTH, HEIGHT);
+                canvas.snapshot(null, null);
+                blank.add(System.nanoTime() - t, 0);
+            }
+            out.append(blank.line());
+
+            Phase[] phases = {
+                    measure("pan, 240 candles visible (bodies)", canvas, g, painter, palette, series, overlays, markers, 500,
+                            f -> new Viewport(f * (CANDLES - 240) / 499.0, 240, CANDLES)),
+                    measure("pan, 5,000 visible (aggregated)", canvas, g, painter, palette, series, overlays, markers, 500,
+                            f -> new Viewport(f * (CANDLES - 5_000) / 499.0, 5_000, CANDLES)),
+                    measure("all 100,000 visible (aggregated), repainted", canvas, g, painter, palette, series, overlays, markers, 200,
+                            f -> new Viewport(0, CANDLES, CANDLES)),
+                    measure("zoom sweep 20 .. 100,000 and back", canvas, g, painter, palette, series, overlays, markers, 400,
+                            f -> Viewport.latest(CANDLES, 20).zoom(Math.pow(CANDLES / 20.0, (f < 200 ? f : 399 - f) / 199.0), 0.7)),
+            };
+            Phase all = Phase.merge("all measured frames", phases);
+            for (Phase p : phases) {
+                out.append(p.line());
+            }
+            out.append(all.line());
+            assertThat(all.size()).isEqualTo(1_600);
+            assertThat(phases[0].maxBars).isBetween(240, 241);
+            assertThat(phases[2].maxBars).isLessThanOrEqualTo((int) Math.ceil(pw));
+            return out.toString();
+        }).get(10, TimeUnit.MINUTES);
+        System.out.println("bench charts (" + WIDTH + "x" + HEIGHT + ", " + CANDLES + " candles, prism "
+                + System.getProperty("prism.order") + "):\n" + report);
+    }
+
+    private static void frames(Canvas canvas, GraphicsContext g, ChartPainter painter, ChartPainter.Palette palette,
+                               CandleSeries series, List<Overlay> overlays, List<TradeMarker> markers, int n,
+                               IntFunction<Viewport> view) {
+        for (int f = 0; f < n; f++) {
+            painter.paint(g, WIDTH, HEIGHT, series, view.apply(f), overlays, markers, -1, palette);
+            canvas.snapshot(null, null);
+        }
+    }
+
+    private static Phase measure(String name, Canvas canvas, GraphicsContext g, ChartPainter painter, ChartPainter.Palette palette,
+                                 CandleSeries series, List<Overlay> overlays, List<TradeMarker> markers, int n,
+                                 IntFunction<Viewport> view) {
+        Phase p = new Phase(name, n);
+        for (int f = 0; f < n; f++) {
+            long t = System.nanoTime();
+            Viewport v = view.apply(f);
+            painter.paint(g, WIDTH, HEIGHT, series, v, overlays, markers, v.from() + 5, palette);
+            long painted = System.nanoTime();
+            canvas.snapshot(null, null);
+            p.add(System.nanoTime() - t, painted - t);
+            p.maxBars = Math.max(p.maxBars, painter.drawnBars());
+        }
+        return p;
+    }
+
+    /** Frame times of one kind of frame. */
+    private static final class Phase {
+        final String name;
+        final long[] frame;
+        final long[] paint;
+        int n;
+        int maxBars;
+
+        Phase(String name, int size) {
+            this.name = name;
+            this.frame = new long[size];
+            this.paint = new long[size];
+        }
+
+        static Phase merge(String name, Phase... phases) {
+            Phase all = new Phase(name, Arrays.stream(phases).mapToInt(Phase::size).sum());
+            for (Phase p : phases) {
+                for (int i = 0; i < p.n; i++) {
+                    all.add(p.frame[i], p.paint[i]);
+                }
+            }
+            return all;
+        }
+
+        void add(long frameNanos, long paintNanos) {
+            frame[n] = frameNanos;
+            paint[n++] = paintNanos;
+        }
+
+        int size() {
+            return frame.length;
+        }
+
+        String line() {
+            long[] f = Arrays.copyOf(frame, n);
+            long[] p = Arrays.copyOf(paint, n);
+            Arrays.sort(f);
+            Arrays.sort(p);
+            return String.format(Locale.US, "  %-45s frames %4d  frame p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms"
+                            + "  | paint only p50 %5.2f ms  p99 %5.2f ms%n", name, n, ms(f, 0.50), ms(f, 0.99), f[n - 1] / 1e6,
+                    ms(p, 0.50), ms(p, 0.99));
+        }
+
+        private static double ms(long[] sorted, double q) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+        }
+    }
+}
