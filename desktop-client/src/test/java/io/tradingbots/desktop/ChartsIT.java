@@ -125,7 +125,7 @@ class ChartsIT {
         Application app = FxToolkit.setupApplication(DesktopApp.class, "--config", workDir.resolve("desktop.properties").toString(),
                 "--theme", "dark", "--host", host, "--token-file", tokenFile.toString(), "--connect");
         try {
-            await("the dashboard").atMost(Duration.ofSeconds(15)).until(() -> robot.lookup("#botsTable").tryQuery().isPresent());
+            await("the dashboard (first connect of a JVM: slow on a loaded machine)").atMost(Duration.ofSeconds(60)).until(() -> robot.lookup("#botsTable").tryQuery().isPresent());
             robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
             await("the chart").atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#candleChart").tryQuery().isPresent());
             CandleChart chart = robot.lookup("#candleChart").queryAs(CandleChart.class);

@@ -88,100 +88,84 @@ public final class ChartPainter {
         g.setTextBaseline(VPos.CENTER);
         double step = niceStep((hi - lo) / 6);
         int decimals = Math.max(0, Math.min(8, (int) Math.ceil(-Math.log10(step))));
-        g.beginPath();
+        g.setFill(p.grid());
         for (double v = Math.ceil(lo / step) * step; v <= hi; v += step) {
-            double y = Math.floor(top + (hi - v) * yScale) + 0.5;
-            g.moveTo(0, y);
-            g.lineTo(pw, y);
-            g.fillText(String.format(Locale.US, "%,." + decimals + "f", v), pw + 6, y);
+            g.fillRect(0, Math.floor(top + (hi - v) * yScale), pw, 1);
+        }
+        boolean days = series.size() > 1 && series.time(view.to() - 1) - series.time(view.from()) > 3L * 86_400_000;
+        for (double x = 80; x < pw - 40; x += 160) {
+            g.fillRect(Math.floor(x), 0, 1, ph);
+        }
+        g.setFill(p.text());
+        for (double v = Math.ceil(lo / step) * step; v <= hi; v += step) {
+            g.fillText(String.format(Locale.US, "%,." + decimals + "f", v), pw + 6, Math.floor(top + (hi - v) * yScale) + 0.5);
         }
         // time labels about every 160 px
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        boolean days = series.size() > 1 && series.time(view.to() - 1) - series.time(view.from()) > 3L * 86_400_000;
         for (double x = 80; x < pw - 40; x += 160) {
             int i = view.indexAt(x, pw);
-            double gx = Math.floor(x) + 0.5;
-            g.moveTo(gx, 0);
-            g.lineTo(gx, ph);
-            g.fillText((days ? DAY : MINUTE).format(Instant.ofEpochMilli(series.time(i))), gx, ph + 4);
+            g.fillText((days ? DAY : MINUTE).format(Instant.ofEpochMilli(series.time(i))), Math.floor(x) + 0.5, ph + 4);
         }
-        g.stroke();
 
         double w = bars.width();
         boolean bodies = !bars.aggregated() && w >= 3;
         double body = bodies ? Math.max(1, Math.floor(w * 0.7)) : 1;
 
-        // volume: one path per colour
+        // volume, wicks (or whole aggregated bars) and bodies: axis-aligned rectangles on whole
+        // pixels, one colour at a time; the software pipeline fills those without anti-aliasing work
         double volumeTop = priceBottom + 4;
         double vScale = bars.maxVolume() > 0 ? (ph - volumeTop) / bars.maxVolume() : 0;
         for (int pass = 0; pass < 2; pass++) {
             boolean up = pass == 0;
-            g.beginPath();
-            for (int b = 0; b < n; b++) {
-                if ((bars.close(b) >= bars.open(b)) == up) {
-                    double h = bars.volume(b) * vScale;
-                    g.rect(left(b, w, body), ph - h, body, h);
-                }
-            }
-            g.setFill((up ? p.up() : p.down()).deriveColor(0, 1, 1, 0.35));
-            g.fill();
-        }
-
-        // wicks (or whole aggregated bars) and bodies: one path per colour
-        for (int pass = 0; pass < 2; pass++) {
-            boolean up = pass == 0;
             Color c = up ? p.up() : p.down();
-            g.beginPath();
+            g.setFill(c.deriveColor(0, 1, 1, 0.35));
             for (int b = 0; b < n; b++) {
                 if ((bars.close(b) >= bars.open(b)) == up) {
-                    double x = Math.floor(center(b, w)) + 0.5;
-                    g.moveTo(x, top + (hi - bars.high(b)) * yScale);
-                    g.lineTo(x, top + (hi - bars.low(b)) * yScale + 0.5);
+                    double h = Math.round(bars.volume(b) * vScale);
+                    g.fillRect(left(b, w, body), ph - h, body, h);
                 }
             }
-            g.setStroke(c);
-            g.stroke();
-            if (bodies) {
-                g.beginPath();
-                for (int b = 0; b < n; b++) {
-                    if ((bars.close(b) >= bars.open(b)) == up) {
-                        double y1 = top + (hi - Math.max(bars.open(b), bars.close(b))) * yScale;
-                        double y2 = top + (hi - Math.min(bars.open(b), bars.close(b))) * yScale;
-                        g.rect(left(b, w, body), Math.floor(y1), body, Math.max(1, Math.round(y2 - y1)));
+            g.setFill(c);
+            for (int b = 0; b < n; b++) {
+                if ((bars.close(b) >= bars.open(b)) == up) {
+                    double yHigh = Math.floor(top + (hi - bars.high(b)) * yScale);
+                    double yLow = Math.floor(top + (hi - bars.low(b)) * yScale);
+                    g.fillRect(Math.floor(center(b, w)), yHigh, 1, Math.max(1, yLow - yHigh + 1));
+                    if (bodies) {
+                        double y1 = Math.floor(top + (hi - Math.max(bars.open(b), bars.close(b))) * yScale);
+                        double y2 = Math.floor(top + (hi - Math.min(bars.open(b), bars.close(b))) * yScale);
+                        g.fillRect(left(b, w, body), y1, body, Math.max(1, y2 - y1));
                     }
                 }
-                g.setFill(c);
-                g.fill();
             }
         }
         drawn = n;
 
-        // overlays: the value at each bar's last candle
-        g.setLineWidth(1.5);
+        // overlays: the value at each bar's last candle, joined pixel column by pixel column with
+        // 1-pixel-wide rectangles (an anti-aliased polyline costs the software pipeline several ms)
         for (int k = 0; k < overlays.size(); k++) {
             double[] values = overlays.get(k).values();
-            g.beginPath();
-            boolean pen = false;
+            g.setFill(p.overlays().get(k % p.overlays().size()));
+            double px = Double.NaN;
+            double py = Double.NaN;
             for (int b = 0; b < n; b++) {
                 double v = values[bars.lastIndex(b)];
                 if (Double.isNaN(v)) {
-                    pen = false;
+                    px = Double.NaN;
                     continue;
                 }
                 double x = center(b, w);
                 double y = top + (hi - v) * yScale;
-                if (pen) {
-                    g.lineTo(x, y);
+                if (Double.isNaN(px)) {
+                    g.fillRect(Math.floor(x), Math.floor(y), 1, 2);
                 } else {
-                    g.moveTo(x, y);
-                    pen = true;
+                    segment(g, px, py, x, y);
                 }
+                px = x;
+                py = y;
             }
-            g.setStroke(p.overlays().get(k % p.overlays().size()));
-            g.stroke();
         }
-        g.setLineWidth(1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         double legend = 8;
@@ -211,11 +195,29 @@ public final class ChartPainter {
         if (hover >= from && hover < to) {
             double x = bars.aggregated() ? Math.floor(view.x(hover, pw)) + 0.5 : Math.floor(view.x(hover, pw) + w / 2) + 0.5;
             double y = Math.floor(top + (hi - series.close(hover)) * yScale) + 0.5;
-            g.setStroke(p.crosshair());
-            g.setLineDashes(4, 4);
-            g.strokeLine(x, 0, x, ph);
-            g.strokeLine(0, y, pw, y);
-            g.setLineDashes();
+            // dashes as small rectangles: a dashed anti-aliased stroke costs the software pipeline
+            // more than the rest of the frame
+            g.setFill(p.crosshair());
+            for (double d = 0; d < ph; d += 8) {
+                g.fillRect(Math.floor(x), d, 1, Math.min(4, ph - d));
+            }
+            for (double d = 0; d < pw; d += 8) {
+                g.fillRect(d, Math.floor(y), Math.min(4, pw - d), 1);
+            }
+        }
+    }
+
+    /** A line from (x0, y0) to (x1, y1), x0 < x1, as one rectangle per pixel column, 2 px thick. */
+    private static void segment(GraphicsContext g, double x0, double y0, double x1, double y1) {
+        double slope = (y1 - y0) / (x1 - x0);
+        int from = (int) Math.floor(x0) + 1;
+        int to = (int) Math.floor(x1);
+        double yPrev = Math.floor(y0);
+        for (int c = from; c <= to; c++) {
+            double y = Math.floor(y0 + (Math.min(c + 0.5, x1) - x0) * slope);
+            double a = Math.min(yPrev, y);
+            g.fillRect(c, a, 1, Math.max(yPrev, y) - a + 2);
+            yPrev = y;
         }
     }
 

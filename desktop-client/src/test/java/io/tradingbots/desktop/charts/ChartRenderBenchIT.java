@@ -3,6 +3,8 @@ package io.tradingbots.desktop.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +24,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * Frame time of the chart over 100,000 one-minute candles, headless (Monocle, software
  * pipeline): each frame moves the viewport, paints the canvas and takes a snapshot of it, which
  * makes Prism rasterize the frame (and also copies it back into memory, so a frame here costs
- * more than one on screen). Run with -Dtb.bench=true; figures go to docs/benchmarks.md.
+ * more than one on screen). Wall time and CPU time (FX thread + Prism's render thread, which
+ * leaves out waiting for a core on a shared machine) per frame. Run with -Dtb.bench=true;
+ * figures go to docs/benchmarks.md.
  */
 class ChartRenderBenchIT {
 
@@ -58,11 +62,12 @@ class ChartRenderBenchIT {
 
             Phase blank = new Phase("blank frame (background only + snapshot)", 200);
             for (int f = 0; f < blank.size(); f++) {
+                long c = cpu();
                 long t = System.nanoTime();
                 g.setFill(palette.background());
                 g.fillRect(0, 0, WIDTH, HEIGHT);
                 canvas.snapshot(null, null);
-                blank.add(System.nanoTime() - t, 0);
+                blank.add(System.nanoTime() - t, 0, cpu() - c);
             }
             out.append(blank.line());
 
@@ -77,10 +82,17 @@ class ChartRenderBenchIT {
                             f -> Viewport.latest(CANDLES, 20).zoom(Math.pow(CANDLES / 20.0, (f < 200 ? f : 399 - f) / 199.0), 0.7)),
             };
             Phase all = Phase.merge("all measured frames", phases);
+            // where the time goes: the first phase without overlays and markers, and without the crosshair
+            Phase bare = measure("  (240 visible, no overlays or markers)", canvas, g, painter, palette, series, List.of(), List.of(), 300,
+                    f -> new Viewport(f * (CANDLES - 240) / 299.0, 240, CANDLES));
+            Phase noCross = measureNoHover("  (240 visible, no crosshair)", canvas, g, painter, palette, series, overlays, markers, 300,
+                    f -> new Viewport(f * (CANDLES - 240) / 299.0, 240, CANDLES));
             for (Phase p : phases) {
                 out.append(p.line());
             }
             out.append(all.line());
+            out.append(bare.line());
+            out.append(noCross.line());
             assertThat(all.size()).isEqualTo(1_600);
             assertThat(phases[0].maxBars).isBetween(240, 241);
             assertThat(phases[2].maxBars).isLessThanOrEqualTo((int) Math.ceil(pw));
@@ -89,6 +101,19 @@ class ChartRenderBenchIT {
         System.out.println("bench charts (" + WIDTH + "x" + HEIGHT + ", " + CANDLES + " candles, prism "
                 + System.getProperty("prism.order") + "):\n" + report);
     }
+
+    /** CPU time of the FX thread (which paints) and of Prism's render thread (which rasterizes). */
+    private static long cpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long t = mx.getCurrentThreadCpuTime();
+        if (renderThread == 0) {
+            renderThread = Thread.getAllStackTraces().keySet().stream().filter(th -> th.getName().startsWith("QuantumRenderer"))
+                    .mapToLong(Thread::getId).findFirst().orElse(-1);
+        }
+        return t + (renderThread > 0 ? Math.max(0, mx.getThreadCpuTime(renderThread)) : 0);
+    }
+
+    private static long renderThread;
 
     private static void frames(Canvas canvas, GraphicsContext g, ChartPainter painter, ChartPainter.Palette palette,
                                CandleSeries series, List<Overlay> overlays, List<TradeMarker> markers, int n,
@@ -104,13 +129,29 @@ class ChartRenderBenchIT {
                                  IntFunction<Viewport> view) {
         Phase p = new Phase(name, n);
         for (int f = 0; f < n; f++) {
+            long c = cpu();
             long t = System.nanoTime();
             Viewport v = view.apply(f);
             painter.paint(g, WIDTH, HEIGHT, series, v, overlays, markers, v.from() + 5, palette);
             long painted = System.nanoTime();
             canvas.snapshot(null, null);
-            p.add(System.nanoTime() - t, painted - t);
+            p.add(System.nanoTime() - t, painted - t, cpu() - c);
             p.maxBars = Math.max(p.maxBars, painter.drawnBars());
+        }
+        return p;
+    }
+
+    private static Phase measureNoHover(String name, Canvas canvas, GraphicsContext g, ChartPainter painter,
+                                        ChartPainter.Palette palette, CandleSeries series, List<Overlay> overlays,
+                                        List<TradeMarker> markers, int n, IntFunction<Viewport> view) {
+        Phase p = new Phase(name, n);
+        for (int f = 0; f < n; f++) {
+            long c = cpu();
+            long t = System.nanoTime();
+            painter.paint(g, WIDTH, HEIGHT, series, view.apply(f), overlays, markers, -1, palette);
+            long painted = System.nanoTime();
+            canvas.snapshot(null, null);
+            p.add(System.nanoTime() - t, painted - t, cpu() - c);
         }
         return p;
     }
@@ -120,6 +161,7 @@ class ChartRenderBenchIT {
         final String name;
         final long[] frame;
         final long[] paint;
+        final long[] cpu;
         int n;
         int maxBars;
 
@@ -127,21 +169,23 @@ class ChartRenderBenchIT {
             this.name = name;
             this.frame = new long[size];
             this.paint = new long[size];
+            this.cpu = new long[size];
         }
 
         static Phase merge(String name, Phase... phases) {
             Phase all = new Phase(name, Arrays.stream(phases).mapToInt(Phase::size).sum());
             for (Phase p : phases) {
                 for (int i = 0; i < p.n; i++) {
-                    all.add(p.frame[i], p.paint[i]);
+                    all.add(p.frame[i], p.paint[i], p.cpu[i]);
                 }
             }
             return all;
         }
 
-        void add(long frameNanos, long paintNanos) {
+        void add(long frameNanos, long paintNanos, long cpuNanos) {
             frame[n] = frameNanos;
-            paint[n++] = paintNanos;
+            paint[n] = paintNanos;
+            cpu[n++] = cpuNanos;
         }
 
         int size() {
@@ -151,11 +195,13 @@ class ChartRenderBenchIT {
         String line() {
             long[] f = Arrays.copyOf(frame, n);
             long[] p = Arrays.copyOf(paint, n);
+            long[] c = Arrays.copyOf(cpu, n);
             Arrays.sort(f);
             Arrays.sort(p);
-            return String.format(Locale.US, "  %-45s frames %4d  frame p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms"
-                            + "  | paint only p50 %5.2f ms  p99 %5.2f ms%n", name, n, ms(f, 0.50), ms(f, 0.99), f[n - 1] / 1e6,
-                    ms(p, 0.50), ms(p, 0.99));
+            Arrays.sort(c);
+            return String.format(Locale.US, "  %-45s frames %4d | wall p50 %6.2f  p99 %6.2f  max %6.2f ms"
+                            + " | CPU p50 %6.2f  p99 %6.2f  max %6.2f ms | paint call p50 %5.2f  p99 %5.2f ms%n", name, n,
+                    ms(f, 0.50), ms(f, 0.99), f[n - 1] / 1e6, ms(c, 0.50), ms(c, 0.99), c[n - 1] / 1e6, ms(p, 0.50), ms(p, 0.99));
         }
 
         private static double ms(long[] sorted, double q) {
