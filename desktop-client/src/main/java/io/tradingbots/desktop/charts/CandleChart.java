@@ -125,7 +125,7 @@ public final class CandleChart extends Region {
         ChartPainter.Palette d = ChartPainter.Palette.dark();
         return new ChartPainter.Palette(color(bg, d.background()), color(grid, d.grid()), color(text, d.text()),
                 color(up, d.up()), color(down, d.down()), List.of(color(fast, d.overlays().get(0)), color(slow, d.overlays().get(1))),
-                color(up, d.buy()).brighter(), color(down, d.sell()).brighter(), color(text, d.crosshair()));
+                color(up, d.buy()).brighter(), color(down, d.sell()).brighter(), color(text, d.crosshair()).deriveColor(0, 1, 1, 0.5));
     }
 
     private static Color color(Label probe, Color fallback) {

@@ -13,9 +13,10 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws one frame of the chart on a canvas: candles (or per-pixel-column aggregates, see
- * {@link Bars}), volume, overlay lines, trade markers, axes and the crosshair. Shapes of one colour
- * go into one path and are filled or stroked once, so a frame is a few dozen canvas commands plus
- * a few per bar, never per hidden candle.
+ * {@link Bars}), volume, overlay lines, trade markers, axes and the crosshair. Everything but text
+ * and markers is an axis-aligned rectangle on whole pixels, one colour at a time: Prism's software
+ * pipeline fills those without anti-aliasing work, which is what costs in a path. A frame is a few
+ * canvas commands per bar (at most one bar per pixel column), never per hidden candle.
  */
 public final class ChartPainter {
 
@@ -26,7 +27,7 @@ public final class ChartPainter {
         public static Palette dark() {
             return new Palette(Color.web("#14171c"), Color.web("#262b33"), Color.web("#8d95a3"), Color.web("#34c46a"),
                     Color.web("#ef5350"), List.of(Color.web("#f0a020"), Color.web("#3b82f6")), Color.web("#5ee08a"),
-                    Color.web("#ff7a77"), Color.web("#e6e9ef88"));
+                    Color.web("#ff7a77"), Color.web("#e6e9ef66"));
         }
     }
 
@@ -195,15 +196,11 @@ public final class ChartPainter {
         if (hover >= from && hover < to) {
             double x = bars.aggregated() ? Math.floor(view.x(hover, pw)) + 0.5 : Math.floor(view.x(hover, pw) + w / 2) + 0.5;
             double y = Math.floor(top + (hi - series.close(hover)) * yScale) + 0.5;
-            // dashes as small rectangles: a dashed anti-aliased stroke costs the software pipeline
-            // more than the rest of the frame
+            // two translucent whole-pixel lines: a dashed anti-aliased stroke costs the software
+            // pipeline more than the rest of the frame
             g.setFill(p.crosshair());
-            for (double d = 0; d < ph; d += 8) {
-                g.fillRect(Math.floor(x), d, 1, Math.min(4, ph - d));
-            }
-            for (double d = 0; d < pw; d += 8) {
-                g.fillRect(d, Math.floor(y), Math.min(4, pw - d), 1);
-            }
+            g.fillRect(Math.floor(x), 0, 1, ph);
+            g.fillRect(0, Math.floor(y), pw, 1);
         }
     }
 
