@@ -174,7 +174,7 @@ class ChartsIT {
             robot.moveTo(chart).moveBy(-chart.getWidth() / 4, 0);
             await("the OHLCV read-out").atMost(Duration.ofSeconds(5))
                     .until(() -> fx(() -> robot.lookup(".readout").queryLabeled().getText()).matches("2024-.* UTC +O .* V .*"));
-            Thread.sleep(100); // let the next pulse paint the crosshair before the snapshot
+            WaitForAsyncUtils.waitForFxEvents(); // the pulse that paints the crosshair
             fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("charts.png")));
         } finally {
             FxToolkit.cleanupApplication(app);

@@ -140,6 +140,45 @@ class GrpcCandlesTest {
     }
 
     @Test
+    void aClientThatReadsSlowlyIsSentOnlyWhatItAskedFor() throws Exception {
+        storeCandles(BTC_1M, 25_000);
+        List<GetCandlesResponse> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        io.grpc.stub.ClientCallStreamObserver<?>[] call = {null};
+        HistoryServiceGrpc.newStub(channel).withCallCredentials(new BearerAuth(TOKEN)).getCandles(btc1m().build(),
+                new io.grpc.stub.ClientResponseObserver<GetCandlesRequest, GetCandlesResponse>() {
+                    @Override
+                    public void beforeStart(io.grpc.stub.ClientCallStreamObserver<GetCandlesRequest> c) {
+                        call[0] = c;
+                        c.disableAutoRequestWithInitial(1); // reads one message, then stalls
+                    }
+
+                    @Override
+                    public void onNext(GetCandlesResponse r) {
+                        got.add(r);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        done.countDown();
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        done.countDown();
+                    }
+                });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> got.size() == 1);
+        // a server that ignored flow control would push the other chunks now
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(300)).atMost(java.time.Duration.ofSeconds(2))
+                .until(() -> got.size() == 1);
+        assertThat(done.getCount()).isEqualTo(1);
+        call[0].request(100);
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(got.stream().mapToInt(r -> r.getChunk().getOpenTimesCount()).sum()).isEqualTo(25_000);
+    }
+
+    @Test
     void aRangeGivesOnlyItsCandlesAndMaxCandlesKeepsTheNewest() {
         List<Candle> stored = storeCandles(BTC_1M, 3_000);
         assertSame(get(btc1m().setFromTime(T0 + 100 * MIN).setToTime(T0 + 250 * MIN)), stored.subList(100, 250));
