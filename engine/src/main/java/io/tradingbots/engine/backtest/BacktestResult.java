@@ -60,7 +60,7 @@ public record BacktestResult(String strategy, String params, int bars, long firs
     }
 
     public String toJsonText() {
-        return new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create().toJson(toJson()) + "\n";
+        return new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(toJson()) + "\n";
     }
 
     static JsonObject metricsJson(Metrics m) {
