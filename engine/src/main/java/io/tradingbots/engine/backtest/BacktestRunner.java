@@ -48,7 +48,7 @@ public final class BacktestRunner {
             throw new IllegalArgumentException("shared indicators belong to other bars");
         }
         String engine = engineFor(r);
-        Decider d = engine.equals("fast") ? fastSmaCross(r, shared) : ta4j(r);
+        Decider d = engine.equals("fast") ? fastSmaCross(r, shared) : ta4j(r, shared);
         return simulate(r, d, engine, progress, cancelled);
     }
 
@@ -76,15 +76,15 @@ public final class BacktestRunner {
         return new SmaCrossArrays(s.sma(fast), s.sma(slow), slow);
     }
 
-    private Decider ta4j(BacktestRequest r) {
+    private Decider ta4j(BacktestRequest r, SharedIndicators shared) {
         StrategyDef def = registry.get(r.strategy());
-        BarSeries series = r.bars().toSeries();
+        BarSeries series = shared != null ? shared.series() : r.bars().toSeries();
         BarSeries second = null;
         if (def.needsSecondSeries()) {
             if (r.second() == null) {
                 throw new IllegalArgumentException(r.strategy() + " needs a second series of the same pair");
             }
-            second = r.second().toSeries();
+            second = shared != null ? shared.secondSeries(r.second()) : r.second().toSeries();
         }
         return new Ta4jDecider(def.build(new StrategyInputs(series, second, r.feeRate()), r.params()));
     }

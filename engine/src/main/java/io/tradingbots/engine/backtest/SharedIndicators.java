@@ -17,6 +17,26 @@ public final class SharedIndicators {
         this.bars = bars;
     }
 
+    private org.ta4j.core.BarSeries series;
+    private org.ta4j.core.BarSeries secondSeries;
+    private Bars second;
+
+    /** The ta4j series of the bars, built once (read-only afterwards, so runs on several threads may share it). */
+    synchronized org.ta4j.core.BarSeries series() {
+        if (series == null) {
+            series = bars.toSeries();
+        }
+        return series;
+    }
+
+    synchronized org.ta4j.core.BarSeries secondSeries(Bars s) {
+        if (secondSeries == null || second != s) {
+            second = s;
+            secondSeries = s.toSeries();
+        }
+        return secondSeries;
+    }
+
     Bars bars() {
         return bars;
     }
