@@ -21,7 +21,7 @@ final class DataOptions {
     @Option(names = "--symbol", description = "Symbol, e.g. BTC/USD (with --file: optional, default BTC/USD).")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, description = "1m, 5m, 15m, 1h, 4h or 1d.")
+    @Option(names = "--timeframe", description = "1m, 5m, 15m, 1h, 4h or 1d (required).")
     String timeframe;
 
     @Option(names = "--exchange", description = "Source in the store (needed only when the series is stored from several).")
@@ -51,6 +51,9 @@ final class DataOptions {
     record Loaded(Bars bars, Bars second, String source) {}
 
     Timeframe tf() {
+        if (timeframe == null) {
+            throw new IllegalArgumentException("give --timeframe: 1m, 5m, 15m, 1h, 4h or 1d");
+        }
         return Timeframe.parse(timeframe);
     }
 

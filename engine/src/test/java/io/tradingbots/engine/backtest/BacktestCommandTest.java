@@ -85,6 +85,20 @@ class BacktestCommandTest {
     }
 
     @Test
+    void helpAndTheStrategyListNameEveryStrategyAndParameter() {
+        for (String cmd : new String[] {"backtest", "sweep", "walkforward"}) {
+            Run r = run(cmd, "--help");
+            assertThat(r.code()).as(cmd).isZero();
+            assertThat(r.out()).as(cmd).contains("Usage: tb " + cmd).contains("--timeframe").contains("--fee");
+        }
+        Run list = run("backtest", "--list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("sma-cross: ").contains("  fast           default 10         [1, 10000]")
+                .contains("scalp: ").contains("momentum: ").contains("arbitrage: ").contains("hedge: ")
+                .contains("  base           default sma-cross  one of [sma-cross, scalp, momentum]");
+    }
+
+    @Test
     void aLossIsSaidPlainly() {
         Run r = run("backtest", "--file", csv.toString(), "--timeframe", "1h", "--strategy", "sma-cross", "--param", "fast=2",
                 "--param", "slow=3", "--fee", "0.01");
