@@ -125,8 +125,8 @@ final class DataOptions {
             if (ab[0].size() < 2) {
                 throw new EngineException("the two sources share fewer than 2 open times in " + range);
             }
-            source = source + " vs " + (secondFile != null ? secondFile.getFileName() : secondExchange) + " ("
-                    + ab[0].size() + " shared bars of " + bars.size() + ")";
+            source = String.format(java.util.Locale.ROOT, "%s vs %s (%,d shared bars of %,d)", source,
+                    secondFile != null ? secondFile.getFileName() : secondExchange, ab[0].size(), bars.size());
             bars = ab[0];
             second = ab[1];
         }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,31 @@ class BacktestCommandTest {
     }
 
     @Test
+    void arbitrageRunsOnTwoFilesAlignedByOpenTime() throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        StringBuilder other = new StringBuilder(lines.get(0)).append('\n');
+        for (int i = 1; i < lines.size(); i++) {
+            if (i % 100 == 0) {
+                continue; // the other source misses some candles
+            }
+            String[] f = lines.get(i).split(",");
+            double k = i % 7 == 0 ? 1.01 : 1.0; // and is dearer now and then
+            other.append(f[0]);
+            for (int j = 1; j <= 4; j++) {
+                other.append(',').append(Report.plain(Double.parseDouble(f[j]) * k));
+            }
+            other.append(',').append(f[5]).append('\n');
+        }
+        Path second = dir.resolve("other.csv");
+        Files.writeString(second, other);
+        Run r = run("backtest", "--file", csv.toString(), "--second-file", second.toString(), "--timeframe", "1h",
+                "--strategy", "arbitrage", "--param", "threshold=0.005");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("btc-1h.csv vs other.csv (2,970 shared bars of 3,000)").contains("(ta4j path)");
+        assertThat(r.out()).containsPattern("trades\\s+[1-9]");
+    }
+
+    @Test
     void aLossIsSaidPlainly() {
         Run r = run("backtest", "--file", csv.toString(), "--timeframe", "1h", "--strategy", "sma-cross", "--param", "fast=2",
                 "--param", "slow=3", "--fee", "0.01");
@@ -131,8 +157,6 @@ class BacktestCommandTest {
                 "fee -0.001 is outside [0, 0.1)");
         oneLineError(run("backtest", "--file", f, "--timeframe", "1h", "--strategy", "sma-cross", "--from", "2030-01-01"),
                 "no candles in " + f + " in 2030-01-01T00:00:00Z .. the end");
-        oneLineError(run("backtest", "--symbol", "BTC/USD", "--timeframe", "1h", "--strategy", "sma-cross", "--data-dir", data()),
-                "no BTC/USD 1h candles are stored");
         oneLineError(run("backtest", "--file", f, "--timeframe", "1h", "--strategy", "arbitrage"),
                 "arbitrage needs the other source");
         oneLineError(run("sweep", "--file", f, "--timeframe", "1h", "--strategy", "sma-cross", "--range", "fats=1:5"),
@@ -150,6 +174,8 @@ class BacktestCommandTest {
         oneLineError(run("backtest", "--symbol", "BTC/USD", "--timeframe", "1h", "--strategy", "sma-cross", "--from", "2015-01-01",
                 "--to", "2015-02-01", "--data-dir", data()),
                 "no import BTC/USD 1h candles in 2015-01-01T00:00:00Z .. 2015-02-01T00:00:00Z: see 'tb history inventory'");
+        oneLineError(run("backtest", "--symbol", "ETH/USD", "--timeframe", "1h", "--strategy", "sma-cross", "--data-dir", data()),
+                "no ETH/USD 1h candles are stored: see 'tb history inventory'");
     }
 
     @Test
