@@ -125,6 +125,14 @@ class BacktestCommandTest {
     }
 
     @Test
+    void theBenchChecksThatTheThreePathsAgreeBeforeTimingThem() {
+        Run r = run("bench", "backtest", "--part", "speed", "--bars", "10000", "--runs", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("all three paths:").contains("(identical)").contains("engine, fast path (auto)")
+                .contains("ratio engine fast path / plain loop");
+    }
+
+    @Test
     void aLossIsSaidPlainly() {
         Run r = run("backtest", "--file", csv.toString(), "--timeframe", "1h", "--strategy", "sma-cross", "--param", "fast=2",
                 "--param", "slow=3", "--fee", "0.01");
