@@ -2,6 +2,8 @@ package io.tradingbots.engine.bot;
 
 import io.tradingbots.engine.market.Candle;
 import io.tradingbots.engine.market.PriceTick;
+import io.tradingbots.engine.strategy.SmaCross;
+import io.tradingbots.engine.strategy.StrategyInputs;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -55,7 +57,7 @@ public final class PaperBot {
         this.store = store;
         this.series = new BaseBarSeriesBuilder().withName(config.id()).withNumTypeOf(DoubleNum.class)
                 .withMaxBarCount(MAX_BARS).build();
-        this.strategy = SmaCrossStrategy.build(series, config.fast(), config.slow());
+        this.strategy = SmaCross.build(StrategyInputs.of(series), config.fast(), config.slow());
         BotStore.SavedState saved = store.load(config.id());
         if (saved != null) {
             cash = saved.cash();

@@ -63,6 +63,30 @@ public final class CandleColumns {
         return value(check(i) * 5 + 4);
     }
 
+    /**
+     * Value {@code k} (0 open, 1 high, 2 low, 3 close, 4 volume) of candle {@code i} as the double
+     * nearest to the exact decimal (the same double as {@code BigDecimal.doubleValue()}).
+     */
+    public double doubleValue(int i, int k) {
+        int at = check(i) * 5 + k;
+        byte s = scales[at];
+        long u = unscaled[at];
+        if (s >= 0 && s <= 22 && Math.abs(u) < (1L << 53)) {
+            return s == 0 ? u : u / POW10[s]; // both exact doubles: IEEE division rounds once, correctly
+        }
+        return value(at).doubleValue();
+    }
+
+    private static final double[] POW10 = new double[23];
+
+    static {
+        double p = 1;
+        for (int k = 0; k < POW10.length; k++) {
+            POW10[k] = p;
+            p *= 10;
+        }
+    }
+
     public Candle candle(int i) {
         return new Candle(key.symbol(), key.timeframe(), openTime(i), open(i), high(i), low(i), close(i), volume(i));
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * The history of a data directory opened by a command, without an engine: it takes the engine
  * lock, so it refuses (and says how to go on) while an engine runs on the same directory.
  */
-final class LocalHistory implements AutoCloseable {
+public final class LocalHistory implements AutoCloseable {
 
     private final DataDirectory dir;
     private final Database db;
@@ -22,7 +22,7 @@ final class LocalHistory implements AutoCloseable {
         this.history = new CandleHistory(new CandleStore(db));
     }
 
-    static LocalHistory open(Path dataDir) {
+    public static LocalHistory open(Path dataDir) {
         Path root = dataDir == null ? ApiToken.defaultDataDir() : dataDir;
         DataDirectory dir;
         try {
@@ -40,6 +40,10 @@ final class LocalHistory implements AutoCloseable {
             dir.close();
             throw e;
         }
+    }
+
+    public CandleHistory history() {
+        return history;
     }
 
     Database database() {
