@@ -353,8 +353,11 @@ public final class RiskManager {
         log.warn("trading resumed by {}: {}", who, text);
     }
 
-    /** Replaces the limits (validated by {@link RiskLimits}); refused while halted if any limit is loosened. */
-    public synchronized void setLimits(RiskLimits proposed, String by) {
+    /**
+     * Replaces the limits (validated by {@link RiskLimits}); refused while halted if any limit is
+     * loosened. Returns the audited changes (empty when nothing changed).
+     */
+    public synchronized List<LimitChange> setLimits(RiskLimits proposed, String by) {
         List<String> loosened = limits.loosenedBy(proposed);
         if (halt != null && !loosened.isEmpty()) {
             throw new IllegalStateException("trading is halted, so limits may only be tightened; resume first to raise "
@@ -370,11 +373,12 @@ public final class RiskManager {
             }
         });
         if (changes.isEmpty()) {
-            return;
+            return List.of();
         }
         store.saveLimits(proposed, changes);
         limits = proposed;
         log.info("risk limits changed by {}: {}", who, changes);
+        return List.copyOf(changes);
     }
 
     public synchronized RiskLimits limits() {
