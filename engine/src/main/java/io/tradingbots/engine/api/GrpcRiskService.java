@@ -31,24 +31,40 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** RiskService: translates between the API and {@link RiskManager}; no logic of its own. */
 public final class GrpcRiskService extends RiskServiceGrpc.RiskServiceImplBase {
 
-    private final RiskManager risk;
+    private final Supplier<RiskManager> manager;
     private final Consumer<List<OrderRequest>> flatten;
     private final ScheduledExecutorService ticker;
 
-    /** {@code flatten} sends the manager's flattening orders to the bots (the runtime's job). */
-    public GrpcRiskService(RiskManager risk, Consumer<List<OrderRequest>> flatten, ScheduledExecutorService ticker) {
-        this.risk = risk;
+    /**
+     * {@code manager} gives the risk manager once the engine has opened its database (null before:
+     * calls then fail with FAILED_PRECONDITION); {@code flatten} sends its flattening orders to the bots.
+     */
+    public GrpcRiskService(Supplier<RiskManager> manager, Consumer<List<OrderRequest>> flatten, ScheduledExecutorService ticker) {
+        this.manager = manager;
         this.flatten = flatten;
         this.ticker = ticker;
     }
 
+    public GrpcRiskService(RiskManager risk, Consumer<List<OrderRequest>> flatten, ScheduledExecutorService ticker) {
+        this(() -> risk, flatten, ticker);
+    }
+
+    private RiskManager risk() {
+        RiskManager r = manager.get();
+        if (r == null) {
+            throw new IllegalStateException("the engine is still starting: its risk manager is not ready yet");
+        }
+        return r;
+    }
+
     @Override
     public void getRisk(GetRiskRequest request, StreamObserver<GetRiskResponse> response) {
-        response.onNext(GetRiskResponse.newBuilder().setState(toProto(risk.snapshot())).build());
+        response.onNext(GetRiskResponse.newBuilder().setState(toProto(risk().snapshot())).build());
         response.onCompleted();
     }
 
@@ -70,7 +86,7 @@ public final class GrpcRiskService extends RiskServiceGrpc.RiskServiceImplBase {
                     return;
                 }
                 due[0] = false;
-                call.onNext(WatchRiskResponse.newBuilder().setSequence(++sequence[0]).setState(toProto(risk.snapshot())).build());
+                call.onNext(WatchRiskResponse.newBuilder().setSequence(++sequence[0]).setState(toProto(risk().snapshot())).build());
             }
         };
         Runnable tick = () -> {
@@ -94,25 +110,25 @@ public final class GrpcRiskService extends RiskServiceGrpc.RiskServiceImplBase {
 
     @Override
     public void haltTrading(HaltTradingRequest r, StreamObserver<HaltTradingResponse> response) {
-        List<OrderRequest> orders = risk.halt(r.getReason(), r.getRequestedBy(), r.getFlatten());
+        List<OrderRequest> orders = risk().halt(r.getReason(), r.getRequestedBy(), r.getFlatten());
         if (!orders.isEmpty()) {
             flatten.accept(orders);
         }
-        response.onNext(HaltTradingResponse.newBuilder().setState(toProto(risk.snapshot())).setFlattenOrders(orders.size()).build());
+        response.onNext(HaltTradingResponse.newBuilder().setState(toProto(risk().snapshot())).setFlattenOrders(orders.size()).build());
         response.onCompleted();
     }
 
     @Override
     public void resumeTrading(ResumeTradingRequest r, StreamObserver<ResumeTradingResponse> response) {
-        risk.resume(r.getReason(), r.getRequestedBy());
-        response.onNext(ResumeTradingResponse.newBuilder().setState(toProto(risk.snapshot())).build());
+        risk().resume(r.getReason(), r.getRequestedBy());
+        response.onNext(ResumeTradingResponse.newBuilder().setState(toProto(risk().snapshot())).build());
         response.onCompleted();
     }
 
     @Override
     public void getLimits(GetLimitsRequest request, StreamObserver<GetLimitsResponse> response) {
-        GetLimitsResponse.Builder b = GetLimitsResponse.newBuilder().setLimits(toProto(risk.limits()));
-        risk.limitChanges(50).forEach(c -> b.addRecentChanges(toProto(c)));
+        GetLimitsResponse.Builder b = GetLimitsResponse.newBuilder().setLimits(toProto(risk().limits()));
+        risk().limitChanges(50).forEach(c -> b.addRecentChanges(toProto(c)));
         response.onNext(b.build());
         response.onCompleted();
     }
@@ -123,8 +139,8 @@ public final class GrpcRiskService extends RiskServiceGrpc.RiskServiceImplBase {
             throw new IllegalArgumentException("limits are missing: send every limit (start from GetLimits)");
         }
         RiskLimits proposed = fromProto(r.getLimits());
-        List<LimitChange> changes = risk.setLimits(proposed, r.getRequestedBy());
-        SetLimitsResponse.Builder b = SetLimitsResponse.newBuilder().setLimits(toProto(risk.limits()));
+        List<LimitChange> changes = risk().setLimits(proposed, r.getRequestedBy());
+        SetLimitsResponse.Builder b = SetLimitsResponse.newBuilder().setLimits(toProto(risk().limits()));
         changes.forEach(c -> b.addChanges(toProto(c)));
         response.onNext(b.build());
         response.onCompleted();

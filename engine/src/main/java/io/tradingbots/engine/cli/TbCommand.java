@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = TbCommand.Version.class,
         description = "Trading Bots: a trading engine with a gRPC API, and tools to talk to it.",
         subcommands = {EngineCommand.class, InfoCommand.class, WatchCommand.class, VersionCommand.class,
-                BenchCommand.class, HistoryCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, HistoryCommand.class, DeployCommand.class, RiskCommand.class, CommandLine.HelpCommand.class})
 public final class TbCommand implements Runnable {
 
     /** Exit code for a problem the operator can fix (bad setup, busy port, locked directory). */
