@@ -71,6 +71,7 @@ public final class GrpcRiskService extends RiskServiceGrpc.RiskServiceImplBase {
     /** The latest picture every interval, sent only while gRPC says the client can take it. */
     @Override
     public void watchRisk(WatchRiskRequest request, StreamObserver<WatchRiskResponse> response) {
+        risk(); // FAILED_PRECONDITION now, before the stream starts, while the engine is starting
         int interval = request.getIntervalMs() == 0 ? 1000 : request.getIntervalMs();
         if (interval < 100 || interval > 60_000) {
             throw new IllegalArgumentException("interval_ms must be 100..60000 (or 0 for 1000), got " + interval);

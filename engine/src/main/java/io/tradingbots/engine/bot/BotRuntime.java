@@ -108,6 +108,7 @@ public final class BotRuntime implements MarketListener {
             risk.setUnallocatedCash(portfolio.unallocated());
             lastPrices.forEach(risk::updateMark);
             applyFlatten(risk.updateAccounts(accounts));
+            bots.forEach(b -> hub.updateBot(b.view()));
         }
         publishPortfolio();
         market.start(this);

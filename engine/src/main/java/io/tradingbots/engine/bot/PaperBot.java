@@ -4,6 +4,7 @@ import io.tradingbots.engine.market.Candle;
 import io.tradingbots.engine.market.PriceTick;
 import io.tradingbots.engine.risk.BotAccount;
 import io.tradingbots.engine.risk.Decision;
+import io.tradingbots.engine.risk.HaltState;
 import io.tradingbots.engine.risk.OrderRequest;
 import io.tradingbots.engine.risk.RiskManager;
 import java.math.BigDecimal;
@@ -221,8 +222,15 @@ public final class PaperBot {
     public BotView view() {
         BigDecimal equity = equity();
         BigDecimal todayPnl = dayStartEquity == null ? BigDecimal.ZERO : equity.subtract(dayStartEquity);
+        BotStatus shownStatus = status;
+        String shownReason = statusReason;
+        HaltState halt = risk == null ? null : risk.haltState();
+        if (halt != null && status == BotStatus.RUNNING) {
+            shownStatus = BotStatus.HALTED; // by the risk manager: exits still pass, entries do not
+            shownReason = halt.kind() == HaltState.Kind.MANUAL ? "trading halted by " + halt.by() + ": " + halt.reason() : halt.reason();
+        }
         return new BotView(config.id(), config.name(), config.strategyLabel(), config.symbol(), config.timeframe().label(),
-                status, statusReason, config.allocationPercent(), allocatedCapital, cash, position, equity, todayPnl,
+                shownStatus, shownReason, config.allocationPercent(), allocatedCapital, cash, position, equity, todayPnl,
                 tradeCount, lastDecisionTime, lastSignal);
     }
 }

@@ -341,12 +341,14 @@ public final class RiskManager {
         String text = reason.strip();
         if (limitReached) {
             BigDecimal equity = equity();
-            if (equity != null) {
-                dayStart = equity;
-                limitReached = false;
-                store.saveDay(new RiskStore.Day(day, dayStart, false));
-                text += " (the day's loss is measured again from " + usd(equity) + ")";
+            if (equity == null) {
+                throw new IllegalStateException("cannot resume after the daily loss limit while equity is unknown (a held symbol has"
+                        + " no price yet): the day's loss could not be measured again; wait for prices");
             }
+            dayStart = equity;
+            limitReached = false;
+            store.saveDay(new RiskStore.Day(day, dayStart, false));
+            text += " (the day's loss is measured again from " + usd(equity) + ")";
         }
         halt = null;
         store.saveHalt(null, new RiskEvent(at, "RESUME", who, text));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradingbots.engine.Engine;
 import io.tradingbots.engine.EngineConfig;
 import io.tradingbots.engine.bot.BotConfig;
+import io.tradingbots.engine.bot.BotStatus;
 import io.tradingbots.shared.HostPort;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,6 +57,11 @@ class RiskCommandTest {
             target = "127.0.0.1:" + engine.port();
             Run status = run("risk", "status", "--target", target, "--data-dir", dir.toString());
             assertThat(status.out()).contains("trading       HALTED (manual, by ").contains("): exchange maintenance");
+            // The dashboard's bot shows the halt too.
+            assertThat(engine.hub().snapshot().bots()).allSatisfy(b -> {
+                assertThat(b.status()).isEqualTo(BotStatus.HALTED);
+                assertThat(b.statusReason()).contains("exchange maintenance");
+            });
 
             Run noReason = run("risk", "resume", "--target", target, "--data-dir", dir.toString());
             assertThat(noReason.code()).isEqualTo(TbCommand.EXIT_USAGE);

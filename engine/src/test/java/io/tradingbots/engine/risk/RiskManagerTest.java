@@ -244,4 +244,14 @@ class RiskManagerTest {
         assertThat(s.dayStartEquity()).isEqualByComparingTo("9000");
         assertThat(store.events(1).get(0).reason()).isEqualTo("reviewed the crash, trading on (the day's loss is measured again from 9000.00)");
     }
+
+    @Test
+    void aResumeAfterTheDailyLimitWaitsForPricesOfEveryHeldSymbol() {
+        risk.updateAccount(BotAccount.of("a", d("0"), "BTC/USD", d("0.1")));
+        assertThat(risk.updateMark("BTC/USD", d("40000"))).hasSize(1);
+        risk.updateAccount(new BotAccount("a", d("0"), java.util.Map.of("BTC/USD", d("0.1"), "SOL/USD", d("3"))));
+        assertThatThrownBy(() -> risk.resume("try", "alice")).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot resume after the daily loss limit while equity is unknown");
+        assertThat(risk.snapshot().halted()).isTrue();
+    }
 }
