@@ -9,6 +9,8 @@ import io.tradingbots.engine.api.GrpcDeploymentService;
 import io.tradingbots.engine.api.GrpcEngineService;
 import io.tradingbots.engine.api.GrpcHistoryService;
 import io.tradingbots.engine.api.GrpcRiskService;
+import io.tradingbots.engine.agent.RegimeBoard;
+import io.tradingbots.engine.market.Timeframe;
 import io.tradingbots.engine.risk.DbRiskStore;
 import io.tradingbots.engine.risk.RiskLimits;
 import io.tradingbots.engine.risk.RiskManager;
@@ -76,6 +78,7 @@ public final class Engine implements AutoCloseable {
     private volatile FetchJobs historyJobs;
     private volatile RiskManager risk;
     private volatile BotRuntime runtime;
+    private volatile RegimeBoard regimes;
 
     /** Binance.US base URL for history fetch jobs: TB_BINANCEUS_URL, else the real one. */
     static String exchangeUrl() {
@@ -129,7 +132,7 @@ public final class Engine implements AutoCloseable {
                         if (r != null) {
                             r.flatten(orders);
                         }
-                    }, riskTicker))));
+                    }, () -> regimes, riskTicker))));
             startServer(); // health says NOT_SERVING until the end of start()
 
             db = own(join(opening));
@@ -147,8 +150,14 @@ public final class Engine implements AutoCloseable {
             }
             // Risk days follow the wall clock (UTC), also for simulated and replayed markets.
             risk = new RiskManager(RiskLimits.defaults(), new DbRiskStore(db), java.time.Clock.systemUTC());
-            runtime = new BotRuntime(market, bots, new PortfolioTracker(config.capital(), allocated), hub, risk);
-            runtime.start();
+            BotRuntime botRuntime = new BotRuntime(market, bots, new PortfolioTracker(config.capital(), allocated), hub, risk);
+            Timeframe base = market.baseTimeframe();
+            boolean hourly = Timeframe.H1.millis() >= base.millis() && Timeframe.H1.millis() % base.millis() == 0;
+            RegimeBoard board = new RegimeBoard(base, hourly ? Timeframe.H1 : base);
+            botRuntime.useRegimeBoard(board);
+            botRuntime.start();
+            regimes = board;
+            runtime = botRuntime;
             own(new HealthMonitor(market, hub)).start();
             dataDir.writePort(server.port());
             server.markServing();

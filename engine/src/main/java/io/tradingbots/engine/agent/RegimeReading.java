@@ -23,7 +23,8 @@ public record RegimeReading(String symbol, long time, Regime regime, double adx,
                 rangeWidthPercent);
     }
 
-    static String ordinal(int n) {
+    /** 1st, 2nd, 3rd, 4th, 11th, 23rd. */
+    public static String ordinal(int n) {
         int mod100 = n % 100;
         String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
             case 1 -> "st";

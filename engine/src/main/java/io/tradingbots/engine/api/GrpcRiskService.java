@@ -12,6 +12,8 @@ import io.tradingbots.api.v1.Halt;
 import io.tradingbots.api.v1.HaltKind;
 import io.tradingbots.api.v1.HaltTradingRequest;
 import io.tradingbots.api.v1.HaltTradingResponse;
+import io.tradingbots.api.v1.MarketRegime;
+import io.tradingbots.api.v1.MarketRegimeLabel;
 import io.tradingbots.api.v1.ResumeTradingRequest;
 import io.tradingbots.api.v1.ResumeTradingResponse;
 import io.tradingbots.api.v1.RiskServiceGrpc;
@@ -20,6 +22,8 @@ import io.tradingbots.api.v1.SetLimitsRequest;
 import io.tradingbots.api.v1.SetLimitsResponse;
 import io.tradingbots.api.v1.WatchRiskRequest;
 import io.tradingbots.api.v1.WatchRiskResponse;
+import io.tradingbots.engine.agent.RegimeBoard;
+import io.tradingbots.engine.agent.RegimeReading;
 import io.tradingbots.engine.risk.LimitChange;
 import io.tradingbots.engine.risk.OrderRequest;
 import io.tradingbots.engine.risk.RiskLimits;
@@ -38,20 +42,52 @@ public final class GrpcRiskService extends RiskServiceGrpc.RiskServiceImplBase {
 
     private final Supplier<RiskManager> manager;
     private final Consumer<List<OrderRequest>> flatten;
+    private final Supplier<RegimeBoard> regimes;
     private final ScheduledExecutorService ticker;
 
     /**
      * {@code manager} gives the risk manager once the engine has opened its database (null before:
      * calls then fail with FAILED_PRECONDITION); {@code flatten} sends its flattening orders to the bots.
      */
-    public GrpcRiskService(Supplier<RiskManager> manager, Consumer<List<OrderRequest>> flatten, ScheduledExecutorService ticker) {
+    public GrpcRiskService(Supplier<RiskManager> manager, Consumer<List<OrderRequest>> flatten, Supplier<RegimeBoard> regimes,
+                           ScheduledExecutorService ticker) {
         this.manager = manager;
         this.flatten = flatten;
+        this.regimes = regimes;
         this.ticker = ticker;
     }
 
     public GrpcRiskService(RiskManager risk, Consumer<List<OrderRequest>> flatten, ScheduledExecutorService ticker) {
-        this(() -> risk, flatten, ticker);
+        this(() -> risk, flatten, () -> null, ticker);
+    }
+
+    /** The risk picture with the regimes of every market, when there is a regime board. */
+    private RiskState state() {
+        RiskState.Builder b = toProto(risk().snapshot()).toBuilder();
+        RegimeBoard board = regimes.get();
+        if (board != null) {
+            board.latest().values().forEach(r -> b.addRegimes(toProto(r, board.timeframe().label())));
+        }
+        return b.build();
+    }
+
+    static MarketRegime toProto(RegimeReading r, String timeframe) {
+        return MarketRegime.newBuilder().setSymbol(r.symbol()).setTimeframe(timeframe)
+                .setLabel(switch (r.regime()) {
+                    case UNKNOWN -> MarketRegimeLabel.MARKET_REGIME_LABEL_UNKNOWN;
+                    case TRENDING_UP -> MarketRegimeLabel.MARKET_REGIME_LABEL_TRENDING_UP;
+                    case TRENDING_DOWN -> MarketRegimeLabel.MARKET_REGIME_LABEL_TRENDING_DOWN;
+                    case RANGING -> MarketRegimeLabel.MARKET_REGIME_LABEL_RANGING;
+                    case HIGH_VOLATILITY -> MarketRegimeLabel.MARKET_REGIME_LABEL_HIGH_VOLATILITY;
+                })
+                .setAdx(finite(r.adx())).setEfficiencyRatio(finite(r.efficiencyRatio())).setSlopePercentPerCandle(finite(r.slopePercentPerBar()))
+                .setVolatilityPercent(finite(r.volatilityPercent())).setVolatilityPercentile(finite(r.volatilityPercentile()))
+                .setRangeWidthPercent(finite(r.rangeWidthPercent())).setSince(ProtoMapper.time(r.since()))
+                .setCandlesInRegime(r.candlesInRegime()).setTime(ProtoMapper.time(r.time())).build();
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : 0;
     }
 
     private RiskManager risk() {
@@ -64,7 +100,7 @@ public final class GrpcRiskService extends RiskServiceGrpc.RiskServiceImplBase {
 
     @Override
     public void getRisk(GetRiskRequest request, StreamObserver<GetRiskResponse> response) {
-        response.onNext(GetRiskResponse.newBuilder().setState(toProto(risk().snapshot())).build());
+        response.onNext(GetRiskResponse.newBuilder().setState(state()).build());
         response.onCompleted();
     }
 
@@ -87,7 +123,7 @@ public final class GrpcRiskService extends RiskServiceGrpc.RiskServiceImplBase {
                     return;
                 }
                 due[0] = false;
-                call.onNext(WatchRiskResponse.newBuilder().setSequence(++sequence[0]).setState(toProto(risk().snapshot())).build());
+                call.onNext(WatchRiskResponse.newBuilder().setSequence(++sequence[0]).setState(state()).build());
             }
         };
         Runnable tick = () -> {
@@ -115,14 +151,14 @@ public final class GrpcRiskService extends RiskServiceGrpc.RiskServiceImplBase {
         if (!orders.isEmpty()) {
             flatten.accept(orders);
         }
-        response.onNext(HaltTradingResponse.newBuilder().setState(toProto(risk().snapshot())).setFlattenOrders(orders.size()).build());
+        response.onNext(HaltTradingResponse.newBuilder().setState(state()).setFlattenOrders(orders.size()).build());
         response.onCompleted();
     }
 
     @Override
     public void resumeTrading(ResumeTradingRequest r, StreamObserver<ResumeTradingResponse> response) {
         risk().resume(r.getReason(), r.getRequestedBy());
-        response.onNext(ResumeTradingResponse.newBuilder().setState(toProto(risk().snapshot())).build());
+        response.onNext(ResumeTradingResponse.newBuilder().setState(state()).build());
         response.onCompleted();
     }
 

@@ -1,5 +1,6 @@
 package io.tradingbots.engine.bot;
 
+import io.tradingbots.engine.agent.RegimeBoard;
 import io.tradingbots.engine.market.Candle;
 import io.tradingbots.engine.market.CandleAggregator;
 import io.tradingbots.engine.market.MarketListener;
@@ -40,6 +41,7 @@ public final class BotRuntime implements MarketListener {
     private final Map<String, CandleAggregator> aggregators = new LinkedHashMap<>();
     private final Map<PaperBot, String> halted = new LinkedHashMap<>();
     private final RiskManager risk;
+    private RegimeBoard regimes;
     /** Flattening orders from other threads (the API's kill switch), applied on the market thread. */
     private final Queue<OrderRequest> flattenQueue = new ConcurrentLinkedQueue<>();
     private long marketTime;
@@ -89,6 +91,11 @@ public final class BotRuntime implements MarketListener {
                 lastPrices.put(symbol, last.price());
             }
         }
+        if (regimes != null) {
+            for (String symbol : market.symbols()) {
+                market.history(symbol).forEach(regimes::onCandle);
+            }
+        }
         for (PaperBot b : bots) {
             BotConfig c = b.config();
             CandleAggregator warm = new CandleAggregator(c.symbol(), market.baseTimeframe(), c.timeframe());
@@ -133,6 +140,11 @@ public final class BotRuntime implements MarketListener {
         publishPortfolio();
     }
 
+    /** Before {@link #start}: every symbol's regime is read on each closed candle (history included). */
+    public void useRegimeBoard(RegimeBoard board) {
+        this.regimes = board;
+    }
+
     /** Thread-safe: the kill switch's flattening orders, applied at the next price. */
     public void flatten(List<OrderRequest> orders) {
         flattenQueue.addAll(orders);
@@ -152,6 +164,13 @@ public final class BotRuntime implements MarketListener {
 
     @Override
     public void onCandle(Candle candle) {
+        if (regimes != null) {
+            try {
+                regimes.onCandle(candle);
+            } catch (RuntimeException e) {
+                log.error("regime analysis of {} failed; it is skipped for this candle", candle.symbol(), e);
+            }
+        }
         for (var e : aggregators.entrySet()) {
             if (!e.getKey().startsWith(candle.symbol() + "|")) {
                 continue;

@@ -8,14 +8,17 @@ import io.tradingbots.api.v1.CoinExposure;
 import io.tradingbots.api.v1.GetRiskRequest;
 import io.tradingbots.api.v1.HaltTradingRequest;
 import io.tradingbots.api.v1.HaltTradingResponse;
+import io.tradingbots.api.v1.MarketRegime;
 import io.tradingbots.api.v1.ResumeTradingRequest;
 import io.tradingbots.api.v1.RiskLimits;
 import io.tradingbots.api.v1.RiskServiceGrpc;
 import io.tradingbots.api.v1.RiskState;
+import io.tradingbots.engine.agent.RegimeReading;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -106,6 +109,13 @@ final class RiskCommand implements Runnable {
         }
         out.println("orders        " + l.getMinOrderNotional() + " to " + l.getMaxOrderNotional() + " each, at most "
                 + l.getMaxOrdersPerMinute() + " entries a minute per bot");
+        for (MarketRegime r : s.getRegimesList()) {
+            out.printf(Locale.ROOT, "regime        %s %s: %s for %d candles (ADX %.1f, efficiency %.2f, slope %+.3f%%/candle, volatility %.2f%%"
+                            + " in the %s percentile, range %.1f%%)%n", r.getSymbol(), r.getTimeframe(),
+                    r.getLabel().name().replace("MARKET_REGIME_LABEL_", "").replace('_', ' ').toLowerCase(Locale.ROOT), r.getCandlesInRegime(),
+                    r.getAdx(), r.getEfficiencyRatio(), r.getSlopePercentPerCandle(), r.getVolatilityPercent(), RegimeReading.ordinal((int) Math.round(r.getVolatilityPercentile())),
+                    r.getRangeWidthPercent());
+        }
     }
 
     private static String orDash(String s) {

@@ -47,7 +47,11 @@ class RiskCommandTest {
             target = "127.0.0.1:" + engine.port();
             Run status = run("risk", "status", "--target", target, "--data-dir", dir.toString());
             assertThat(status.code()).as(status.err()).isZero();
+            System.out.print(status.out());
             assertThat(status.out()).contains("trading       allowed").contains("equity        1000").contains("sma-core");
+            // The simulated market's three days of history warm the hourly regime analysis up.
+            assertThat(status.out()).containsPattern("regime        BTC/USD 1h: (trending up|trending down|ranging|high volatility) for \\d+ candles \\(ADX")
+                    .contains("regime        ETH/USD 1h: ");
 
             Run halt = run("risk", "halt", "--reason", "exchange maintenance", "--target", target, "--data-dir", dir.toString());
             assertThat(halt.code()).as(halt.err()).isZero();
