@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Sends bots' orders to a {@link Broker} and writes every step to the {@link OrderJournal} first:
  * the intent (with its client order id) and the submission are committed before the venue is
  * called, the venue's answer (acknowledgement, fills, cancel, rejection) is committed before the
- * bot's book changes. Each bot's {@link BotBook} is built from the journal at construction and
+ * bot's book changes. (With the in-process paper venue, which keeps nothing across a crash, the
+ * order and the paper venue's answer are one transaction instead.) Each bot's {@link BotBook} is built from the journal at construction and
  * then only changes by applying committed events, so what a bot has is always what the journal
  * says. {@link #recover} reconciles the journal with the venue at start. One lock: calls are
  * serialized.
@@ -127,6 +128,9 @@ public final class OrderRouter {
             log.info("bot {} order {} refused: {}", r.botId(), id, refusal);
             return b.order(id);
         }
+        if (!broker.isLive()) {
+            return submitToPaper(b, id, no, rounded, now);
+        }
         write(b, JournalEvent.intent(id, no, rounded, now));
         write(b, JournalEvent.submitted(r.botId(), id, clock.millis()));
         Order order = b.order(id);
@@ -140,6 +144,26 @@ public final class OrderRouter {
             log.warn("bot {} order {}: {}; looking it up by its client order id", r.botId(), id, e.getMessage());
             settle(b, b.order(id));
         }
+        return b.order(id);
+    }
+
+    /**
+     * The paper venue lives in this process and forgets everything in a crash, so an order and the
+     * paper venue's answer are committed in one transaction: both exist after a crash, or neither.
+     * (A live order takes three commits, because the exchange remembers what we may not.)
+     */
+    private Order submitToPaper(BotBook b, String id, long no, OrderRequest r, long now) {
+        List<JournalEvent> events = new ArrayList<>(4);
+        events.add(JournalEvent.intent(id, no, r, now));
+        events.add(JournalEvent.submitted(r.botId(), id, now));
+        Order sent = new Order(id, r.botId(), no, r.symbol(), r.side(), r.type(), r.quantity(), r.limitPrice(), OrderState.SUBMITTED,
+                null, BigDecimal.ZERO, BigDecimal.ZERO, r.reason(), now, now);
+        try {
+            events.addAll(answer(b, sent, broker.place(sent), null));
+        } catch (BrokerException e) {
+            events.add(JournalEvent.rejected(r.botId(), id, broker.venue() + " refused it: " + e.getMessage(), now));
+        }
+        write(b, events);
         return b.order(id);
     }
 
@@ -244,6 +268,10 @@ public final class OrderRouter {
 
     /** Journals, in one transaction, what the venue's record adds to ours: ack, new fills, final state. */
     private void apply(BotBook b, Order o, VenueOrder v, String cancelReason) {
+        write(b, answer(b, o, v, cancelReason));
+    }
+
+    private List<JournalEvent> answer(BotBook b, Order o, VenueOrder v, String cancelReason) {
         List<JournalEvent> events = new ArrayList<>();
         long now = clock.millis();
         if (o.exchangeOrderId() == null && v.exchangeOrderId() != null) {
@@ -260,7 +288,7 @@ public final class OrderRouter {
             case REJECTED -> events.add(JournalEvent.rejected(o.botId(), o.clientOrderId(), broker.venue() + " reports it REJECTED", now));
             default -> { }
         }
-        write(b, events);
+        return events;
     }
 
     /**
