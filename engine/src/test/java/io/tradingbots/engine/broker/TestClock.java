@@ -13,6 +13,10 @@ final class TestClock extends Clock {
         this.millis = millis;
     }
 
+    void set(long ms) {
+        millis = ms;
+    }
+
     void advance(long ms) {
         millis += ms;
     }
