@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JournalKillIT {
 
-    private static final int STEPS = 1_500;
+    private static final int STEPS = 1_000;
     private static final int BOTS = 5;
 
     @TempDir
@@ -44,7 +44,7 @@ class JournalKillIT {
             Process p = start(killed, log);
             await().atMost(Duration.ofSeconds(60)).until(() -> !p.isAlive() || Files.readString(log).contains("ready"));
             resumedAt.add(Files.readString(log).lines().filter(l -> l.startsWith("ready")).findFirst().orElse("?"));
-            if (kills < 5 && p.isAlive()) {
+            if (kills < 4 && p.isAlive()) {
                 Thread.sleep(random.nextInt(400)); // a random moment of the run
                 if (p.isAlive()) {
                     p.destroyForcibly(); // SIGKILL
@@ -65,7 +65,7 @@ class JournalKillIT {
         // the two journals have different random tags, so their client order ids differ only there
         assertThat(withoutTag(actual, tag(killed))).isEqualTo(withoutTag(expected, tag(calm)));
         assertThat(actual.keySet()).hasSize(BOTS);
-        assertThat(expected.values().stream().mapToLong(BotState::fillCount).sum()).as("fills").isGreaterThan(500);
+        assertThat(expected.values().stream().mapToLong(BotState::fillCount).sum()).as("fills").isGreaterThan(300);
     }
 
     private int run(Path data, Path log) throws Exception {

@@ -197,4 +197,38 @@ class XChangeBinanceUsBrokerTest {
         assertThat(report.halted()).containsOnlyKeys("live");
         assertThat(report.halted().get("live")).contains("holds 0.001 BTC").contains("0.00999");
     }
+
+    @Test
+    void aRestingOrderIsCancelledByItsClientOrderIdAndItsMoneyReleased() {
+        OrderRouter r = router();
+        Order o = r.submit(OrderRequest.limit("live", "BTC/USD", Side.BUY, d("0.01"), d("39000"), "dip buy"));
+        assertThat(o.state()).isEqualTo(OrderState.ACKNOWLEDGED);
+        assertThat(fake.free("USD")).isEqualByComparingTo("610"); // 390 locked at the exchange
+        Order c = r.cancel("live", o.clientOrderId(), "signal gone");
+        assertThat(c.state()).isEqualTo(OrderState.CANCELLED);
+        assertThat(c.reason()).isEqualTo("signal gone");
+        assertThat(fake.free("USD")).isEqualByComparingTo("1000");
+        assertThat(r.state("live").openOrders()).isEmpty();
+        // cancelling again is a no-op on a final order
+        assertThat(r.cancel("live", o.clientOrderId(), "again").state()).isEqualTo(OrderState.CANCELLED);
+    }
+
+    @Test
+    void anOrderFilledJustBeforeItsCancelIsBookedAsFilled() {
+        OrderRouter r = router();
+        Order o = r.submit(OrderRequest.limit("live", "BTC/USD", Side.BUY, d("0.01"), d("39000"), ""));
+        fake.setPrice("BTCUSD", "38900"); // the market trades through the limit: filled at the exchange
+        Order c = r.cancel("live", o.clientOrderId(), "too late");
+        assertThat(c.state()).isEqualTo(OrderState.FILLED);
+        assertThat(r.state("live").balance("BTC")).isEqualByComparingTo(fake.free("BTC"));
+    }
+
+    @Test
+    void aForeignOpenOrderIsReportedAndLeftAlone() {
+        router();
+        fake.addForeignOrder("BTCUSD", "web_abc123", "BUY", "0.001", "30000");
+        RecoveryReport report = new OrderRouter(journal, broker(KEY, SECRET), prices, clock).recover();
+        assertThat(report.halted()).isEmpty();
+        assertThat(report.alerts()).singleElement().asString().contains("web_abc123").contains("BTC/USD").contains("left alone");
+    }
 }
