@@ -120,8 +120,9 @@ public final class OrderRouter {
         BigDecimal reference = r.type() == OrderType.LIMIT ? r.limitPrice()
                 : prices.last(r.symbol()).map(PriceTick::price).orElse(null);
         SymbolFilters.Decision d = broker.filters(r.symbol()).check(r.side(), r.type(), r.quantity(), r.limitPrice(), reference);
+        // the intent records what would be sent (rounded); a refused order keeps what was asked where rounding left nothing
         OrderRequest rounded = new OrderRequest(r.botId(), r.symbol(), r.side(), r.type(), d.quantity().signum() > 0 ? d.quantity()
-                : r.quantity(), d.price(), r.reason());
+                : r.quantity(), d.price() != null && d.price().signum() > 0 ? d.price() : r.limitPrice(), r.reason());
         String refusal = refusal(b, rounded, reference, d);
         if (refusal != null) {
             write(b, JournalEvent.intent(id, no, rounded, now), JournalEvent.rejected(r.botId(), id, refusal, now));
@@ -178,6 +179,9 @@ public final class OrderRouter {
         }
         if (!d.accepted()) {
             return d.refusal();
+        }
+        if (reference == null) {
+            return "no market price yet for " + r.symbol();
         }
         if (r.side() == Side.BUY) {
             BigDecimal need = r.quantity().multiply(reference).multiply(BigDecimal.ONE.add(broker.takerFee()));

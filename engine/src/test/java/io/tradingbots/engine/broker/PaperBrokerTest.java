@@ -115,6 +115,22 @@ class PaperBrokerTest {
     }
 
     @Test
+    void anOrderBeforeAnyPriceOrWithAPriceRoundingToNothingIsRefusedNotThrown() {
+        try (Database db = Database.inMemory("paper-noprice"); OrderJournal j = OrderJournal.open(db)) {
+            OrderRouter r = new OrderRouter(j, new PaperBroker(prices, SymbolFilters::none, PaperBroker.Settings.defaults()), prices, clock);
+            r.fund("b", "USD", d("100"), "");
+            Order early = r.submit(OrderRequest.market("b", "BTC/USD", Side.BUY, d("0.001"), ""));
+            assertThat(early.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(early.reason()).isEqualTo("no market price yet for BTC/USD");
+            OrderRouter withFilters = router(j);
+            Order tiny = withFilters.submit(OrderRequest.limit("b", "BTC/USD", Side.BUY, d("0.001"), d("0.001"), ""));
+            assertThat(tiny.state()).isEqualTo(OrderState.REJECTED);
+            assertThat(tiny.reason()).startsWith("PRICE_FILTER");
+            assertThat(tiny.limitPrice()).isEqualByComparingTo("0.001");
+        }
+    }
+
+    @Test
     void aCancelledLimitOrderReleasesItsFunds() {
         try (Database db = Database.inMemory("paper-cancel"); OrderJournal j = OrderJournal.open(db)) {
             OrderRouter r = router(j);
