@@ -79,8 +79,13 @@ public final class XChangeBinanceUsBroker implements Broker {
             }
         }
 
+        /**
+         * 5 s recvWindow, 10 s timeouts, 0.1% taker fee, and on 429 at most 3 tries waiting at most
+         * 5 s each: the router's lock is held meanwhile, so a long ban rejects the order (the bot
+         * decides again later) rather than stalling every bot.
+         */
         public static Settings defaults() {
-            return new Settings(DEFAULT_URL, 5_000, 10_000, 4, 60_000, new BigDecimal("0.001"));
+            return new Settings(DEFAULT_URL, 5_000, 10_000, 3, 5_000, new BigDecimal("0.001"));
         }
 
         public Settings withBaseUrl(String url) {
