@@ -168,6 +168,35 @@ public final class XChangeBinanceUsBroker implements Broker {
         return f;
     }
 
+    /**
+     * Every symbol's filters from Binance.US's public exchangeInfo (no keys needed): what the paper
+     * broker should apply. Throws {@link BrokerException} when the exchange cannot be asked.
+     */
+    public static Map<String, SymbolFilters> publicFilters(String baseUrl, int timeoutMs) {
+        ExchangeSpecification spec = new BinanceUsExchange().getDefaultExchangeSpecification();
+        spec.setSslUri(baseUrl);
+        spec.setShouldLoadRemoteMetaData(false);
+        spec.setHttpConnTimeout(timeoutMs);
+        spec.setHttpReadTimeout(timeoutMs);
+        ExchangeSpecification.ResilienceSpecification resilience = new ExchangeSpecification.ResilienceSpecification();
+        resilience.setRateLimiterEnabled(false);
+        resilience.setRetryEnabled(false);
+        spec.setResilience(resilience);
+        BinanceMarketDataServiceRaw raw = (BinanceMarketDataServiceRaw) ExchangeFactory.INSTANCE.createExchange(spec).getMarketDataService();
+        BinanceExchangeInfo info;
+        try {
+            info = raw.getExchangeInfo();
+        } catch (IOException | RuntimeException e) {
+            throw new BrokerException.Unavailable("cannot read exchangeInfo from " + baseUrl + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+        Map<String, SymbolFilters> out = new TreeMap<>();
+        for (Symbol s : info.getSymbols()) {
+            String ours = s.getBaseAsset() + "/" + s.getQuoteAsset();
+            out.put(ours, toFilters(ours, s.getFilters()));
+        }
+        return out;
+    }
+
     private void loadExchangeInfo() {
         if (filters != null) {
             return;

@@ -70,6 +70,11 @@ class XChangeBinanceUsBrokerTest {
         assertThat(f.stepSize()).isEqualByComparingTo("0.00001");
         assertThat(f.minNotional()).isEqualByComparingTo("10");
         assertThatThrownBy(() -> broker(KEY, SECRET).filters("DOGE/EUR")).hasMessageContaining("not listed");
+        var unsigned = XChangeBinanceUsBroker.publicFilters(fake.url(), 5_000);
+        assertThat(unsigned).containsOnlyKeys("BTC/USD", "ETH/USD");
+        assertThat(unsigned.get("BTC/USD")).isEqualTo(f);
+        assertThatThrownBy(() -> XChangeBinanceUsBroker.publicFilters("http://127.0.0.1:1", 2_000))
+                .isInstanceOf(BrokerException.Unavailable.class).hasMessageContaining("cannot read exchangeInfo");
     }
 
     @Test
