@@ -4,6 +4,7 @@ import io.tradingbots.engine.BuildInfo;
 import io.tradingbots.engine.EngineException;
 import io.tradingbots.engine.bench.BenchCommand;
 import io.tradingbots.engine.history.HistoryCommand;
+import io.tradingbots.engine.order.OrdersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = TbCommand.Version.class,
         description = "Trading Bots: a trading engine with a gRPC API, and tools to talk to it.",
         subcommands = {EngineCommand.class, InfoCommand.class, WatchCommand.class, VersionCommand.class,
-                BenchCommand.class, HistoryCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, HistoryCommand.class, DeployCommand.class, OrdersCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TbCommand implements Runnable {
 
     /** Exit code for a problem the operator can fix (bad setup, busy port, locked directory). */
