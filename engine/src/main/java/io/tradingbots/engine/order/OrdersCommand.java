@@ -73,7 +73,7 @@ public final class OrdersCommand implements Callable<Integer> {
     private void print(PrintWriter out, BotState s, BotBook b, List<JournalEvent> all) {
         out.printf(Locale.ROOT, "%nbot %s%s%n", s.botId(), s.haltReason() == null ? "" : "  HALTED: " + s.haltReason());
         out.printf(Locale.ROOT, "  balances: %s%n", amounts(s.balances()));
-        s.positions().values().forEach(p -> out.printf(Locale.ROOT, "  position %s: %s at average cost %s, realised P&L %s%n",
+        new java.util.TreeMap<>(s.positions()).values().forEach(p -> out.printf(Locale.ROOT, "  position %s: %s at average cost %s, realised P&L %s%n",
                 p.symbol(), plain(p.quantity()), p.averageCost() == null ? "-" : plain(p.averageCost()), plain(p.realisedPnl())));
         out.printf(Locale.ROOT, "  realised P&L %s; fees paid %s; orders %,d; fills %,d%n", plain(s.realisedPnl()),
                 amounts(s.feesPaid()), s.orderCount(), s.fillCount());
@@ -96,7 +96,7 @@ public final class OrdersCommand implements Callable<Integer> {
             return "none";
         }
         StringBuilder b = new StringBuilder();
-        m.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(plain(v)).append(' ').append(k));
+        new java.util.TreeMap<>(m).forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(plain(v)).append(' ').append(k));
         return b.toString();
     }
 
