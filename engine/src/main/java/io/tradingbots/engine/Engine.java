@@ -5,9 +5,12 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.tradingbots.api.v1.TradingMode;
 import io.tradingbots.engine.api.ApiServer;
 import io.tradingbots.engine.api.EngineFacts;
+import io.tradingbots.engine.api.GrpcBacktestService;
 import io.tradingbots.engine.api.GrpcDeploymentService;
 import io.tradingbots.engine.api.GrpcEngineService;
 import io.tradingbots.engine.api.GrpcHistoryService;
+import io.tradingbots.engine.backtest.BacktestJobs;
+import io.tradingbots.engine.backtest.BacktestStore;
 import io.tradingbots.engine.history.BinanceUsLive;
 import io.tradingbots.engine.history.CandleHistory;
 import io.tradingbots.engine.history.CandleStore;
@@ -70,6 +73,7 @@ public final class Engine implements AutoCloseable {
     private long runId = -1;
     private Database db;
     private volatile FetchJobs historyJobs;
+    private volatile BacktestJobs backtests;
 
     /** Binance.US base URL for history fetch jobs: TB_BINANCEUS_URL, else the real one. */
     static String exchangeUrl() {
@@ -115,7 +119,8 @@ public final class Engine implements AutoCloseable {
             resources.push(() -> shutdown(historyTicker));
             Deployments deployments = new Deployments(build.version(), DeploymentLayout.fromEnvironment());
             server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams),
-                    new GrpcHistoryService(() -> historyJobs, historyTicker), new GrpcDeploymentService(deployments))));
+                    new GrpcHistoryService(() -> historyJobs, historyTicker), new GrpcDeploymentService(deployments),
+                    new GrpcBacktestService(() -> backtests))));
             startServer(); // health says NOT_SERVING until the end of start()
 
             db = own(join(opening));
@@ -123,6 +128,9 @@ public final class Engine implements AutoCloseable {
             runId = recordStart(build, market.description());
             historyJobs = own(new FetchJobs(new CandleHistory(new CandleStore(db)),
                     used -> new XChangeBinanceUsMarketData(exchangeUrl(), 15_000, used), 0.95));
+            // One backtest at a time: on a 2-core droplet the other core stays with live trading.
+            backtests = own(new BacktestJobs(BacktestJobs.fromStore(new CandleHistory(new CandleStore(db))),
+                    new BacktestStore(db), 1, System::currentTimeMillis));
             BotStore store = new BotStore(db);
             BigDecimal allocated = BigDecimal.ZERO;
             List<PaperBot> bots = new ArrayList<>();
