@@ -28,7 +28,6 @@ import io.tradingbots.desktop.InProcessEngine;
 import io.tradingbots.desktop.engine.EngineClient;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -99,7 +98,7 @@ final class FakeBacktests implements AutoCloseable {
     static BacktestResult sampleResult(String id) {
         BacktestSummary summary = BacktestSummary.newBuilder().setId(id).setCreatedAt(START + 400 * 24 * HOUR)
                 .setExchange("binanceus").setSymbol("BTC/USD").setTimeframe("1h").setStrategy("sma-cross")
-                .putAllParams(Map.of("fast", "12", "slow", "30")).setFee("0.001").setCapital("1000").setSlippageBps("0")
+                .putParams("fast", "12").putParams("slow", "30").setFee("0.001").setCapital("1000").setSlippageBps("0")
                 .setFirstOpenTime(START).setLastOpenTime(START + 8_759 * HOUR).setBars(8_760).setFinalEquity("958.8")
                 .setTotalReturn("-0.0412").setBuyAndHoldReturn("0.2533").setMaxDrawdown("0.1875").setSharpe("-0.31")
                 .setTrades(3).build();

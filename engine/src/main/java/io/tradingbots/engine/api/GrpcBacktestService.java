@@ -33,7 +33,6 @@ import io.tradingbots.engine.strategy.StrategyDef;
 import io.tradingbots.engine.strategy.Strategies;
 import java.math.BigDecimal;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** BacktestService: translates between the API and {@link BacktestJobs}; no logic of its own. */
@@ -71,42 +70,78 @@ public final class GrpcBacktestService extends BacktestServiceGrpc.BacktestServi
 
     /**
      * Checks the request before the stream starts (INVALID_ARGUMENT), takes a run slot
-     * (RESOURCE_EXHAUSTED when none is free) and runs it on the backtest pool. Progress goes out
-     * only while the client is ready and only when it moved by a percent or changed stage, so a
-     * slow client costs nothing; the final result always goes out.
+     * (RESOURCE_EXHAUSTED when none is free) and runs it on the backtest pool. Progress is
+     * coalesced: only the newest value waits while the client is not ready (sent from the
+     * on-ready handler), and a value goes out only when it moved by a percent or changed stage.
+     * Whatever progress still waits at the end goes out just before the result, so a client sees
+     * at least one progress message, then the result, whatever its speed.
      */
     @Override
     public void runBacktest(RunBacktestRequest r, StreamObserver<RunBacktestResponse> response) {
         BacktestSpec spec = fromProto(r);
         ServerCallStreamObserver<RunBacktestResponse> call = (ServerCallStreamObserver<RunBacktestResponse>) response;
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Object lock = new Object();
-        BacktestProgress[] sent = {null};
-        call.setOnCancelHandler(() -> cancelled.set(true));
-        jobs().submit(spec, (stage, fraction, bars) -> {
+        RunStream stream = new RunStream(call);
+        call.setOnCancelHandler(stream::cancel);
+        call.setOnReadyHandler(stream::drain);
+        jobs().submit(spec, stream::progress, stream::cancelled).whenComplete(stream::finish);
+    }
+
+    /** One RunBacktest call: its pending progress and its end, every touch of the call under one lock. */
+    private static final class RunStream {
+        private final ServerCallStreamObserver<RunBacktestResponse> call;
+        private BacktestProgress sent;
+        private BacktestProgress pending;
+        private boolean ended;
+        private volatile boolean cancelled;
+
+        RunStream(ServerCallStreamObserver<RunBacktestResponse> call) {
+            this.call = call;
+        }
+
+        boolean cancelled() {
+            return cancelled;
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            ended = true; // the client has gone; gRPC closes the call
+        }
+
+        void progress(BacktestJobs.Stage stage, double fraction, int bars) {
             BacktestProgress p = BacktestProgress.newBuilder().setStage(toProto(stage)).setFraction(fraction).setBars(bars).build();
-            synchronized (lock) {
-                BacktestProgress last = sent[0];
-                boolean moved = last == null || last.getStage() != p.getStage() || fraction - last.getFraction() >= 0.01;
-                if (moved && !cancelled.get() && call.isReady()) {
-                    call.onNext(RunBacktestResponse.newBuilder().setProgress(p).build());
-                    sent[0] = p;
+            synchronized (this) {
+                BacktestProgress last = pending != null ? pending : sent;
+                if (last == null || last.getStage() != p.getStage() || fraction - last.getFraction() >= 0.01) {
+                    pending = p;
                 }
             }
-        }, cancelled::get).whenComplete((done, failure) -> {
-            synchronized (lock) {
-                if (cancelled.get()) {
-                    return; // the client has gone; gRPC already closed the call
-                }
-                if (failure != null) {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                    call.onError(ErrorMapping.toStatus(cause, RUN).asRuntimeException());
-                } else {
-                    call.onNext(RunBacktestResponse.newBuilder().setResult(toProto(done)).build());
-                    call.onCompleted();
-                }
+            drain();
+        }
+
+        synchronized void drain() {
+            if (pending != null && !ended && call.isReady()) {
+                call.onNext(RunBacktestResponse.newBuilder().setProgress(pending).build());
+                sent = pending;
+                pending = null;
             }
-        });
+        }
+
+        synchronized void finish(StoredBacktest.Full done, Throwable failure) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                call.onError(ErrorMapping.toStatus(cause, RUN).asRuntimeException());
+                return;
+            }
+            if (pending != null) {
+                call.onNext(RunBacktestResponse.newBuilder().setProgress(pending).build());
+            }
+            call.onNext(RunBacktestResponse.newBuilder().setResult(toProto(done)).build());
+            call.onCompleted();
+        }
     }
 
     @Override

@@ -141,16 +141,15 @@ class GrpcBacktestServiceTest {
     void aRunStreamsProgressThenTheResultTheRunnerGivesForTheSameRequest() {
         List<RunBacktestResponse> seen = run(smaCross(10, 30).build());
 
-        assertThat(seen).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(2);
         RunBacktestResponse last = seen.get(seen.size() - 1);
         assertThat(last.hasResult()).isTrue();
         List<BacktestProgress> progress = seen.subList(0, seen.size() - 1).stream().map(RunBacktestResponse::getProgress).toList();
         assertThat(seen.subList(0, seen.size() - 1)).allMatch(RunBacktestResponse::hasProgress);
-        assertThat(progress.get(0).getStage()).isEqualTo(BacktestProgress.Stage.STAGE_LOADING);
-        assertThat(progress).extracting(BacktestProgress::getStage).contains(BacktestProgress.Stage.STAGE_RUNNING,
-                BacktestProgress.Stage.STAGE_STORING);
+        // progress is coalesced for a slow reader: at least one message, stages and fractions only move forward
         for (int i = 1; i < progress.size(); i++) {
             assertThat(progress.get(i).getFraction()).isGreaterThanOrEqualTo(progress.get(i - 1).getFraction());
+            assertThat(progress.get(i).getStage().getNumber()).isGreaterThanOrEqualTo(progress.get(i - 1).getStage().getNumber());
         }
 
         io.tradingbots.api.v1.BacktestResult result = last.getResult();
