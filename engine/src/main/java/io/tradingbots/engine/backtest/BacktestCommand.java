@@ -26,8 +26,11 @@ import picocli.CommandLine.Spec;
                 "Strategies: sma-cross, scalp, momentum, arbitrage, hedge (docs/strategies.md)."})
 public final class BacktestCommand implements Callable<Integer> {
 
-    @Option(names = "--strategy", required = true, description = "Strategy name.")
+    @Option(names = "--strategy", description = "Strategy name (--list shows them with their parameters).")
     String strategy;
+
+    @Option(names = "--list", description = "List the strategies, their parameters, defaults and ranges, and exit.")
+    boolean list;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A strategy parameter (repeat); others take their defaults.")
     Map<String, String> params = new LinkedHashMap<>();
@@ -68,6 +71,13 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (list) {
+            listStrategies(spec.commandLine().getOut());
+            return 0;
+        }
+        if (strategy == null) {
+            throw new IllegalArgumentException("give --strategy NAME: one of " + Strategies.registry().names() + " (--list for details)");
+        }
         // everything that can be wrong with the command line is reported before any candle is read
         StrategyDef def = Strategies.registry().get(strategy);
         Params p = Strategies.registry().resolve(strategy, params);
@@ -87,6 +97,16 @@ public final class BacktestCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("JSON written to " + json);
         }
         return 0;
+    }
+
+    static void listStrategies(java.io.PrintWriter out) {
+        for (StrategyDef d : Strategies.registry().all()) {
+            out.println(d.name() + ": " + d.summary());
+            for (io.tradingbots.engine.strategy.ParamDef p : d.params()) {
+                out.printf(Locale.ROOT, "  %-14s default %-10s %-32s %s%n", p.name(), p.defaultValue(), p.range(), p.description());
+            }
+        }
+        out.println("(details: docs/strategies.md)");
     }
 
     static void write(Path file, String text) {

@@ -55,7 +55,7 @@ public record BacktestResult(String strategy, String params, int bars, long firs
         }
         o.add("finalEquity", num(finalEquity));
         o.add("metrics", metricsJson(metrics));
-        o.add("buyAndHold", metricsJson(buyAndHold));
+        o.add("buyAndHold", buyAndHold == null ? JsonNull.INSTANCE : metricsJson(buyAndHold));
         return o;
     }
 

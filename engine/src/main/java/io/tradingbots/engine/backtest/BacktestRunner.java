@@ -42,14 +42,18 @@ public final class BacktestRunner {
         return run(r, progress, cancelled, null);
     }
 
-    /** With indicator values shared with other runs on the same bars (sweeps). */
+    /**
+     * With indicator values shared with other runs on the same bars (sweeps); the result's
+     * {@code buyAndHold} is then null (the same for every run: see {@link #buyAndHold}).
+     */
     public BacktestResult run(BacktestRequest r, Progress progress, BooleanSupplier cancelled, SharedIndicators shared) {
         if (shared != null && shared.bars() != r.bars()) {
             throw new IllegalArgumentException("shared indicators belong to other bars");
         }
         String engine = engineFor(r);
         Decider d = engine.equals("fast") ? fastSmaCross(r, shared) : ta4j(r, shared);
-        return simulate(r, d, engine, progress, cancelled);
+        // a sweep computes buy-and-hold once for all its combinations
+        return simulate(r, d, engine, progress, cancelled, shared == null);
     }
 
     static boolean hasFastPath(String strategy) {
@@ -90,7 +94,7 @@ public final class BacktestRunner {
     }
 
     private static BacktestResult simulate(BacktestRequest r, Decider d, String engine, Progress progress,
-                                           BooleanSupplier cancelled) {
+                                           BooleanSupplier cancelled, boolean withBuyAndHold) {
         Bars b = r.bars();
         final int start = r.start();
         final int end = r.end();
@@ -162,7 +166,7 @@ public final class BacktestRunner {
         }
         long barMs = b.timeframe().millis();
         Metrics m = Metrics.of(r.capital(), equity, n, barMs, trades, openPos != null, inPosition, fees);
-        Metrics hold = buyAndHold(r, barMs);
+        Metrics hold = withBuyAndHold ? buyAndHold(r, barMs) : null;
         int step = Math.max(1, (n + CURVE_POINTS - 1) / CURVE_POINTS);
         int points = (n - 1) / step + 1 + ((n - 1) % step == 0 ? 0 : 1);
         long[] ct = new long[points];
@@ -181,6 +185,10 @@ public final class BacktestRunner {
     }
 
     /** Buy at the first bar's open (slippage and fee paid), hold, mark at each close; no exit fee. */
+    public static Metrics buyAndHold(BacktestRequest r) {
+        return buyAndHold(r, r.bars().timeframe().millis());
+    }
+
     static Metrics buyAndHold(BacktestRequest r, long barMs) {
         Bars b = r.bars();
         int n = r.end() - r.start();

@@ -21,7 +21,7 @@ final class DataOptions {
     @Option(names = "--symbol", description = "Symbol, e.g. BTC/USD (with --file: optional, default BTC/USD).")
     String symbol;
 
-    @Option(names = "--timeframe", required = true, description = "1m, 5m, 15m, 1h, 4h or 1d.")
+    @Option(names = "--timeframe", description = "1m, 5m, 15m, 1h, 4h or 1d (required).")
     String timeframe;
 
     @Option(names = "--exchange", description = "Source in the store (needed only when the series is stored from several).")
@@ -51,6 +51,9 @@ final class DataOptions {
     record Loaded(Bars bars, Bars second, String source) {}
 
     Timeframe tf() {
+        if (timeframe == null) {
+            throw new IllegalArgumentException("give --timeframe: 1m, 5m, 15m, 1h, 4h or 1d");
+        }
         return Timeframe.parse(timeframe);
     }
 
@@ -122,8 +125,8 @@ final class DataOptions {
             if (ab[0].size() < 2) {
                 throw new EngineException("the two sources share fewer than 2 open times in " + range);
             }
-            source = source + " vs " + (secondFile != null ? secondFile.getFileName() : secondExchange) + " ("
-                    + ab[0].size() + " shared bars of " + bars.size() + ")";
+            source = String.format(java.util.Locale.ROOT, "%s vs %s (%,d shared bars of %,d)", source,
+                    secondFile != null ? secondFile.getFileName() : secondExchange, ab[0].size(), bars.size());
             bars = ab[0];
             second = ab[1];
         }

@@ -80,6 +80,19 @@ class BacktestContractTest {
     }
 
     @Test
+    void progressEndsAtOneAndACancelEndsTheRun() {
+        Bars big = SyntheticBars.generate("BTC/USD", Timeframe.M1, 300_000, 1, 1_600_000_000_000L);
+        var p = Strategies.registry().resolve("sma-cross", Map.of());
+        BacktestRequest req = BacktestRequest.of(big, "sma-cross", p, 0.001, 1000, 0);
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        new BacktestRunner().run(req, seen::add, () -> false);
+        assertThat(seen).hasSize(5).isSorted().endsWith(1.0); // every 65,536 bars, then done
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BacktestRunner().run(req, f -> {}, () -> polls.incrementAndGet() > 2))
+                .isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("at bar 196,608 of 300,000".replace(",", ""));
+    }
+
+    @Test
     void metricsFollowTheDocumentedFormulas() {
         BacktestResult r = run(bars(6), 0.01, 0, BacktestRequest.Engine.AUTO);
         double q = 1000 / 12.12;
