@@ -19,11 +19,18 @@ import io.tradingbots.api.v1.ParamInfo;
 import io.tradingbots.api.v1.RunBacktestRequest;
 import io.tradingbots.api.v1.RunBacktestResponse;
 import io.tradingbots.api.v1.StrategyInfo;
+import io.tradingbots.api.v1.RunWalkForwardRequest;
+import io.tradingbots.api.v1.RunWalkForwardResponse;
+import io.tradingbots.api.v1.WalkForwardResult;
+import io.tradingbots.api.v1.WalkForwardWindow;
 import io.tradingbots.engine.backtest.BacktestJobs;
 import io.tradingbots.engine.backtest.BacktestResult;
 import io.tradingbots.engine.backtest.BacktestSpec;
 import io.tradingbots.engine.backtest.Metrics;
 import io.tradingbots.engine.backtest.OpenPosition;
+import io.tradingbots.engine.backtest.ParamRange;
+import io.tradingbots.engine.backtest.Sweep;
+import io.tradingbots.engine.backtest.WalkForward;
 import io.tradingbots.engine.backtest.StoredBacktest;
 import io.tradingbots.engine.backtest.Trade;
 import io.tradingbots.engine.history.Symbols;
@@ -32,13 +39,16 @@ import io.tradingbots.engine.strategy.ParamDef;
 import io.tradingbots.engine.strategy.StrategyDef;
 import io.tradingbots.engine.strategy.Strategies;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** BacktestService: translates between the API and {@link BacktestJobs}; no logic of its own. */
 public final class GrpcBacktestService extends BacktestServiceGrpc.BacktestServiceImplBase {
 
     private static final String RUN = BacktestServiceGrpc.getRunBacktestMethod().getFullMethodName();
+    private static final String WALK = BacktestServiceGrpc.getRunWalkForwardMethod().getFullMethodName();
 
     private final Supplier<BacktestJobs> jobs;
 
@@ -69,40 +79,72 @@ public final class GrpcBacktestService extends BacktestServiceGrpc.BacktestServi
     }
 
     /**
-     * Checks the request before the stream starts (INVALID_ARGUMENT), takes a run slot
-     * (RESOURCE_EXHAUSTED when none is free) and runs it on the backtest pool. Progress is
-     * coalesced: only the newest value waits while the client is not ready (sent from the
-     * on-ready handler), and a value goes out only when it moved by a percent or changed stage.
-     * Whatever progress still waits at the end goes out just before the result, so a client sees
-     * at least one progress message, then the result, whatever its speed.
+     * Checks the request before the stream starts (INVALID_ARGUMENT), takes the run slot
+     * (RESOURCE_EXHAUSTED when none is free) and runs it on the backtest pool.
      */
     @Override
     public void runBacktest(RunBacktestRequest r, StreamObserver<RunBacktestResponse> response) {
         BacktestSpec spec = fromProto(r);
-        ServerCallStreamObserver<RunBacktestResponse> call = (ServerCallStreamObserver<RunBacktestResponse>) response;
-        RunStream stream = new RunStream(call);
-        call.setOnCancelHandler(stream::cancel);
-        call.setOnReadyHandler(stream::drain);
+        RunStream<StoredBacktest.Full, RunBacktestResponse> stream = new RunStream<>(response, RUN,
+                p -> RunBacktestResponse.newBuilder().setProgress(p).build(),
+                done -> RunBacktestResponse.newBuilder().setResult(toProto(done)).build());
         jobs().submit(spec, stream::progress, stream::cancelled).whenComplete(stream::finish);
     }
 
-    /** One RunBacktest call: its pending progress and its end, every touch of the call under one lock. */
-    private static final class RunStream {
-        private final ServerCallStreamObserver<RunBacktestResponse> call;
+    /** As {@link #runBacktest}, for a walk-forward: same checks, slot, progress and cancel. */
+    @Override
+    public void runWalkForward(RunWalkForwardRequest r, StreamObserver<RunWalkForwardResponse> response) {
+        BacktestSpec spec = fromProto(r.getBacktest());
+        if (r.getRangesCount() == 0) {
+            throw new IllegalArgumentException("give at least one range to sweep, e.g. fast=5:50:5");
+        }
+        if (r.getTrain() < 2 || r.getTest() < 2) {
+            throw new IllegalArgumentException("train and test must be at least 2 bars, got " + r.getTrain() + " and "
+                    + r.getTest());
+        }
+        List<ParamRange> ranges = r.getRangesList().stream().map(ParamRange::parse).toList();
+        Sweep.Spec sweep = new Sweep.Spec(spec.strategy(), r.getBacktest().getParamsMap(), ranges, r.getRandom(), r.getSeed(),
+                r.getRankBy().isBlank() ? "sharpe" : r.getRankBy(), 1);
+        RunStream<WalkForward.Result, RunWalkForwardResponse> stream = new RunStream<>(response, WALK,
+                p -> RunWalkForwardResponse.newBuilder().setProgress(p).build(),
+                done -> RunWalkForwardResponse.newBuilder().setResult(toProto(done)).build());
+        jobs().submitWalkForward(spec, sweep, r.getTrain(), r.getTest(), stream::progress, stream::cancelled)
+                .whenComplete(stream::finish);
+    }
+
+    /**
+     * One streaming run: its pending progress and its end, every touch of the call under one lock.
+     * Progress is coalesced: only the newest value waits while the client is not ready (sent from
+     * the on-ready handler), and a value goes out only when it moved by a percent or changed
+     * stage. Whatever still waits at the end goes out just before the result, so a client sees at
+     * least one progress message, then the result, whatever its speed. Cancelling the call makes
+     * {@link #cancelled()} true, which stops the run.
+     */
+    private static final class RunStream<T, R> {
+        private final ServerCallStreamObserver<R> call;
+        private final String method;
+        private final Function<BacktestProgress, R> progressMessage;
+        private final Function<T, R> resultMessage;
         private BacktestProgress sent;
         private BacktestProgress pending;
         private boolean ended;
         private volatile boolean cancelled;
 
-        RunStream(ServerCallStreamObserver<RunBacktestResponse> call) {
-            this.call = call;
+        RunStream(StreamObserver<R> response, String method, Function<BacktestProgress, R> progressMessage,
+                  Function<T, R> resultMessage) {
+            this.call = (ServerCallStreamObserver<R>) response;
+            this.method = method;
+            this.progressMessage = progressMessage;
+            this.resultMessage = resultMessage;
+            call.setOnCancelHandler(this::cancel);
+            call.setOnReadyHandler(this::drain);
         }
 
         boolean cancelled() {
             return cancelled;
         }
 
-        synchronized void cancel() {
+        private synchronized void cancel() {
             cancelled = true;
             ended = true; // the client has gone; gRPC closes the call
         }
@@ -120,26 +162,26 @@ public final class GrpcBacktestService extends BacktestServiceGrpc.BacktestServi
 
         synchronized void drain() {
             if (pending != null && !ended && call.isReady()) {
-                call.onNext(RunBacktestResponse.newBuilder().setProgress(pending).build());
+                call.onNext(progressMessage.apply(pending));
                 sent = pending;
                 pending = null;
             }
         }
 
-        synchronized void finish(StoredBacktest.Full done, Throwable failure) {
+        synchronized void finish(T done, Throwable failure) {
             if (ended) {
                 return;
             }
             ended = true;
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                call.onError(ErrorMapping.toStatus(cause, RUN).asRuntimeException());
+                call.onError(ErrorMapping.toStatus(cause, method).asRuntimeException());
                 return;
             }
             if (pending != null) {
-                call.onNext(RunBacktestResponse.newBuilder().setProgress(pending).build());
+                call.onNext(progressMessage.apply(pending));
             }
-            call.onNext(RunBacktestResponse.newBuilder().setResult(toProto(done)).build());
+            call.onNext(resultMessage.apply(done));
             call.onCompleted();
         }
     }
@@ -277,5 +319,19 @@ public final class GrpcBacktestService extends BacktestServiceGrpc.BacktestServi
                 .setProfitFactor(dec(m.profitFactor())).setExposure(dec(m.exposure())).setTrades(m.trades())
                 .setFeesPaid(dec(m.feesPaid()))
                 .build();
+    }
+
+    static WalkForwardResult toProto(WalkForward.Result r) {
+        WalkForwardResult.Builder b = WalkForwardResult.newBuilder().setOosReturn(dec(r.oosReturn()))
+                .setHoldReturn(dec(r.holdReturn())).setMeanIsSharpe(dec(r.meanIsSharpe()))
+                .setMeanOosSharpe(dec(r.meanOosSharpe())).setWindowsLosingToHold(r.windowsLosingToHold())
+                .setWindowsCollapsing(r.windowsCollapsing()).setOverfit(r.overfit()).setLosesToHold(r.losesToHold());
+        for (WalkForward.Window w : r.windows()) {
+            b.addWindows(WalkForwardWindow.newBuilder().setIndex(w.index()).setIsFrom(w.isFrom()).setIsTo(w.isTo())
+                    .setOosFrom(w.oosFrom()).setOosTo(w.oosTo()).putAllBestParams(w.best().asMap())
+                    .setIsBest(toProto(w.isBest())).setOos(toProto(w.oos())).setOosHold(toProto(w.oosHold()))
+                    .setLosesToHold(w.losesToHold()).setCollapses(w.collapses()));
+        }
+        return b.build();
     }
 }

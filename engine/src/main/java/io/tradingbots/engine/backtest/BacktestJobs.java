@@ -85,17 +85,43 @@ public final class BacktestJobs implements AutoCloseable {
      * @throws RejectedExecutionException when {@code slots} runs are already going
      */
     public CompletableFuture<StoredBacktest.Full> submit(BacktestSpec spec, Listener listener, BooleanSupplier cancelled) {
+        return inSlot(() -> execute(spec, listener, cancelled));
+    }
+
+    /**
+     * Starts a walk-forward on the spec's bars (its params held fixed, {@code sweep}'s ranges
+     * swept on one thread); the same slot rule and ends as {@link #submit}. Nothing is stored.
+     */
+    public CompletableFuture<WalkForward.Result> submitWalkForward(BacktestSpec spec, Sweep.Spec sweep, int train, int test,
+                                                                   Listener listener, BooleanSupplier cancelled) {
+        Sweep.check(sweep);
+        return inSlot(() -> {
+            listener.progress(Stage.LOADING, 0, 0);
+            Loaded in = loader.load(spec);
+            checkCancelled(cancelled, "after loading the candles");
+            int n = in.bars().size();
+            listener.progress(Stage.RUNNING, LOADED, n);
+            BacktestRequest template = new BacktestRequest(in.bars(), in.second(), spec.strategy(), spec.params(), spec.fee(),
+                    spec.capital(), spec.slippageBps(), 0, n, BacktestRequest.Engine.AUTO);
+            WalkForward.Result r = new WalkForward().run(template, sweep, train, test,
+                    f -> listener.progress(Stage.RUNNING, LOADED + (1 - LOADED) * f, n), cancelled);
+            checkCancelled(cancelled, "at the end");
+            return r;
+        });
+    }
+
+    private <T> CompletableFuture<T> inSlot(java.util.function.Supplier<T> work) {
         if (!free.tryAcquire()) {
             throw new RejectedExecutionException("the engine already runs " + (slots == 1 ? "a backtest" : slots + " backtests")
                     + " (at most " + slots + " at once, so live trading keeps its core): try again when it ends");
         }
-        CompletableFuture<StoredBacktest.Full> done = new CompletableFuture<>();
+        CompletableFuture<T> done = new CompletableFuture<>();
         try {
             pool.execute(() -> {
-                StoredBacktest.Full result = null;
+                T result = null;
                 RuntimeException failure = null;
                 try {
-                    result = execute(spec, listener, cancelled);
+                    result = work.get();
                 } catch (RuntimeException e) {
                     failure = e;
                 } finally {

@@ -20,14 +20,20 @@ import io.tradingbots.api.v1.ListStrategiesRequest;
 import io.tradingbots.api.v1.ParamInfo;
 import io.tradingbots.api.v1.RunBacktestRequest;
 import io.tradingbots.api.v1.RunBacktestResponse;
+import io.tradingbots.api.v1.RunWalkForwardRequest;
+import io.tradingbots.api.v1.RunWalkForwardResponse;
 import io.tradingbots.api.v1.StrategyInfo;
+import io.tradingbots.api.v1.WalkForwardResult;
 import io.tradingbots.engine.backtest.BacktestJobs;
 import io.tradingbots.engine.backtest.BacktestRequest;
 import io.tradingbots.engine.backtest.BacktestResult;
 import io.tradingbots.engine.backtest.BacktestRunner;
 import io.tradingbots.engine.backtest.BacktestStore;
 import io.tradingbots.engine.backtest.Bars;
+import io.tradingbots.engine.backtest.ParamRange;
 import io.tradingbots.engine.backtest.StoredBacktest;
+import io.tradingbots.engine.backtest.Sweep;
+import io.tradingbots.engine.backtest.WalkForward;
 import io.tradingbots.engine.backtest.SyntheticBars;
 import io.tradingbots.engine.db.Database;
 import io.tradingbots.engine.history.CandleHistory;
@@ -286,5 +292,34 @@ class GrpcBacktestServiceTest {
 
         gate = null;
         assertThat(lastResult(run(smaCross(5, 50).build())).getSummary().getId()).isNotBlank();
+    }
+
+    @Test
+    void aWalkForwardStreamsProgressThenTheResultWalkForwardGivesForTheSameRequest() {
+        RunWalkForwardRequest r = RunWalkForwardRequest.newBuilder()
+                .setBacktest(RunBacktestRequest.newBuilder().setSymbol("BTC/USD").setTimeframe("1h").setStrategy("sma-cross")
+                        .setFee("0.001").setCapital("1000"))
+                .addRanges("fast=5:15:5").addRanges("slow=20:40:10").setTrain(1_000).setTest(500).build();
+        List<RunWalkForwardResponse> seen = new ArrayList<>();
+        stub().runWalkForward(r).forEachRemaining(seen::add);
+
+        assertThat(seen.get(0).hasProgress()).isTrue();
+        WalkForwardResult result = seen.get(seen.size() - 1).getResult();
+        Bars bars = Bars.of(candles.readColumns(KEY, new TimeRange(0, Long.MAX_VALUE / 2)));
+        WalkForward.Result want = new WalkForward().run(
+                BacktestRequest.of(bars, "sma-cross", Strategies.registry().resolve("sma-cross", Map.of()), 0.001, 1000, 0),
+                new Sweep.Spec("sma-cross", Map.of(), List.of(ParamRange.parse("fast=5:15:5"), ParamRange.parse("slow=20:40:10")),
+                        0, 0, "sharpe", 1),
+                1_000, 500, f -> { }, () -> false);
+        assertThat(result).isEqualTo(GrpcBacktestService.toProto(want));
+        assertThat(result.getWindowsCount()).isEqualTo(4);
+        assertThat(result.getWindows(0).getBestParamsMap()).containsKeys("fast", "slow");
+
+        assertThatThrownBy(() -> stub().runWalkForward(r.toBuilder().setTrain(2_900).build()).forEachRemaining(m -> { }))
+                .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("do not fit");
+        assertThatThrownBy(() -> stub().runWalkForward(r.toBuilder().clearRanges().build()).hasNext())
+                .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("at least one range");
+        assertThatThrownBy(() -> stub().runWalkForward(r.toBuilder().setRankBy("luck").build()).hasNext())
+                .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("unknown metric 'luck'");
     }
 }
