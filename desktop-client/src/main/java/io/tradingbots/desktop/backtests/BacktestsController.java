@@ -47,8 +47,8 @@ public final class BacktestsController {
     @FXML private DatePicker fromPicker;
     @FXML private DatePicker toPicker;
     @FXML private FlowPane paramsPane;
-    @FXML private Button runButton;
-    @FXML private Button cancelButton;
+    @FXML private Button backtestRunButton;
+    @FXML private Button backtestCancelButton;
     @FXML private ProgressBar runProgress;
     @FXML private Label runStatus;
     @FXML private Label backtestMessage;
@@ -97,8 +97,8 @@ public final class BacktestsController {
         model.params().addListener((ListChangeListener<ParamField>) c -> showParams());
         showParams();
 
-        runButton.disableProperty().bind(model.runningProperty());
-        cancelButton.disableProperty().bind(model.runningProperty().not());
+        backtestRunButton.disableProperty().bind(model.runningProperty());
+        backtestCancelButton.disableProperty().bind(model.runningProperty().not());
         runProgress.progressProperty().bind(model.progressProperty());
         runProgress.visibleProperty().bind(model.runningProperty());
         runStatus.textProperty().bind(model.statusProperty());

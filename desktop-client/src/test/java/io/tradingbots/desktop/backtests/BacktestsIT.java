@@ -75,7 +75,7 @@ class BacktestsIT {
     @Test
     void runningABacktestShowsItsProgressThenTheResult() throws Exception {
         robot.interact(() -> robot.lookup("#param-fast").queryAs(TextField.class).setText("12"));
-        robot.clickOn("#runButton");
+        robot.clickOn("#backtestRunButton");
 
         ServerCallStreamObserver<RunBacktestResponse> run = engine.nextRun();
         assertThat(run).as("RunBacktest reached the engine").isNotNull();
@@ -86,7 +86,7 @@ class BacktestsIT {
             return bar.isVisible() && bar.getProgress() == 0.4
                     && robot.lookup("#runStatus").queryLabeled().getText().equals("running 8,760 bars… 40%");
         });
-        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#backtestRunButton").queryButton().isDisabled()).isTrue();
 
         engine.store(FakeBacktests.sampleResult("7"));
         run.onNext(RunBacktestResponse.newBuilder().setResult(FakeBacktests.sampleResult("7")).build());
@@ -105,7 +105,7 @@ class BacktestsIT {
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> chart = robot.lookup("#equityChart").queryAs(LineChart.class);
         assertThat(chart.getData()).singleElement().satisfies(s -> assertThat(s.getData()).hasSize(500));
-        assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#backtestRunButton").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#runProgress").queryAs(ProgressBar.class).isVisible()).isFalse();
 
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(),

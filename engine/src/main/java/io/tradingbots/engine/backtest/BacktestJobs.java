@@ -56,6 +56,7 @@ public final class BacktestJobs implements AutoCloseable {
     private final Semaphore free;
     private final ExecutorService pool;
     private final BacktestRunner runner = new BacktestRunner();
+    private volatile boolean closing;
 
     public BacktestJobs(Loader loader, BacktestStore store, int slots, LongSupplier clock) {
         if (slots < 1) {
@@ -85,7 +86,7 @@ public final class BacktestJobs implements AutoCloseable {
      * @throws RejectedExecutionException when {@code slots} runs are already going
      */
     public CompletableFuture<StoredBacktest.Full> submit(BacktestSpec spec, Listener listener, BooleanSupplier cancelled) {
-        return inSlot(() -> execute(spec, listener, cancelled));
+        return inSlot(() -> execute(spec, listener, stopping(cancelled)));
     }
 
     /**
@@ -95,19 +96,25 @@ public final class BacktestJobs implements AutoCloseable {
     public CompletableFuture<WalkForward.Result> submitWalkForward(BacktestSpec spec, Sweep.Spec sweep, int train, int test,
                                                                    Listener listener, BooleanSupplier cancelled) {
         Sweep.check(sweep);
+        BooleanSupplier stop = stopping(cancelled);
         return inSlot(() -> {
             listener.progress(Stage.LOADING, 0, 0);
             Loaded in = loader.load(spec);
-            checkCancelled(cancelled, "after loading the candles");
+            checkCancelled(stop, "after loading the candles");
             int n = in.bars().size();
             listener.progress(Stage.RUNNING, LOADED, n);
             BacktestRequest template = new BacktestRequest(in.bars(), in.second(), spec.strategy(), spec.params(), spec.fee(),
                     spec.capital(), spec.slippageBps(), 0, n, BacktestRequest.Engine.AUTO);
             WalkForward.Result r = new WalkForward().run(template, sweep, train, test,
-                    f -> listener.progress(Stage.RUNNING, LOADED + (1 - LOADED) * f, n), cancelled);
-            checkCancelled(cancelled, "at the end");
+                    f -> listener.progress(Stage.RUNNING, LOADED + (1 - LOADED) * f, n), stop);
+            checkCancelled(stop, "at the end");
             return r;
         });
+    }
+
+    /** The caller's cancel, or the engine stopping. */
+    private BooleanSupplier stopping(BooleanSupplier cancelled) {
+        return () -> closing || cancelled.getAsBoolean();
     }
 
     private <T> CompletableFuture<T> inSlot(java.util.function.Supplier<T> work) {
@@ -218,6 +225,7 @@ public final class BacktestJobs implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        closing = true; // a run stops at its next check, before storing
         pool.shutdownNow();
         pool.awaitTermination(5, TimeUnit.SECONDS);
     }
