@@ -120,6 +120,9 @@ public final class BacktestsViewModel {
                     showParams(strategy.get());
                 }
                 stored.setAll(rows);
+                if (!running.get()) {
+                    message.set("");
+                }
             });
         });
     }
