@@ -25,31 +25,37 @@ public record Metrics(double finalEquity, double totalReturn, double annualizedR
         double total = last / capital - 1;
         double years = n * (double) barMillis / YEAR_MS;
         double annual = last <= 0 ? -1 : Math.pow(last / capital, 1 / years) - 1;
+        // one pass, no division on a flat bar or while above the worst drawdown so far: this runs for
+        // every backtest of a sweep, and divisions are what a pass over a million bars costs
         double peak = capital;
         double maxDd = 0;
+        double floor = peak; // equity under peak x (1 - maxDd) is a new worst drawdown
         double prev = capital;
         double sum = 0;
+        double sumSq = 0;
         double downSq = 0;
         for (int i = 0; i < n; i++) {
             double e = equity[i];
-            peak = Math.max(peak, e);
-            maxDd = Math.max(maxDd, 1 - e / peak);
-            double r = e / prev - 1;
-            sum += r;
-            if (r < 0) {
-                downSq += r * r;
+            if (e > peak) {
+                peak = e;
+                floor = peak * (1 - maxDd);
+            } else if (e < floor) {
+                maxDd = Math.max(maxDd, 1 - e / peak);
+                floor = peak * (1 - maxDd);
             }
-            prev = e;
+            if (e != prev) {
+                double r = e / prev - 1;
+                sum += r;
+                sumSq += r * r;
+                if (r < 0) {
+                    downSq += r * r;
+                }
+                prev = e;
+            }
         }
         double mean = sum / n;
-        double var = 0;
-        prev = capital;
-        for (int i = 0; i < n; i++) {
-            double r = equity[i] / prev - 1;
-            var += (r - mean) * (r - mean);
-            prev = equity[i];
-        }
-        double sd = n > 1 ? Math.sqrt(var / (n - 1)) : Double.NaN;
+        // sample variance: (sum of r^2 - n mean^2) / (n - 1), the same quantity as sum of (r - mean)^2 / (n - 1)
+        double sd = n > 1 ? Math.sqrt(Math.max(0, (sumSq - n * mean * mean) / (n - 1))) : Double.NaN;
         double downDev = Math.sqrt(downSq / n);
         double perYear = Math.sqrt(YEAR_MS / barMillis);
         double sharpe = sd > 0 ? mean / sd * perYear : Double.NaN;

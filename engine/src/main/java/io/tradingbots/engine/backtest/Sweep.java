@@ -106,17 +106,26 @@ public final class Sweep {
         return out;
     }
 
-    /** Checks the spec against the registry (first combination's names) without running anything. */
+    /**
+     * Checks the spec without running anything: every parameter named, every value of every range
+     * of the right kind and in range. Only combinations failing a cross-parameter check (fast &gt;= slow)
+     * are left to be skipped and counted.
+     */
     public static void check(Spec s) {
         Map<String, String> m = new HashMap<>(s.fixed());
         for (ParamRange r : s.ranges()) {
             m.put(r.name(), r.values().get(0));
         }
-        try {
-            Strategies.registry().resolve(s.strategy(), m);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage().startsWith("unknown")) {
-                throw e;
+        Strategies reg = Strategies.registry();
+        for (Map.Entry<String, String> e : s.fixed().entrySet()) {
+            reg.checkValue(s.strategy(), m, e.getKey(), e.getValue());
+        }
+        for (ParamRange r : s.ranges()) {
+            if (s.fixed().containsKey(r.name())) {
+                throw new IllegalArgumentException(r.name() + " is given both as --param and as --range");
+            }
+            for (String v : r.values()) {
+                reg.checkValue(s.strategy(), m, r.name(), v);
             }
         }
     }
@@ -124,6 +133,7 @@ public final class Sweep {
     /** Runs every combination on {@code template}'s bars and range (its params are replaced). */
     public Result run(BacktestRequest template, Spec spec, BacktestRunner.Progress progress, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
+        check(spec);
         int[] invalid = {0};
         List<Params> combos = combinations(spec, invalid);
         if (combos.isEmpty()) {

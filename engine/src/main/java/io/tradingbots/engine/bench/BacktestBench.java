@@ -102,32 +102,63 @@ final class BacktestBench implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%nspeed: sma-cross 10/30 on %,d synthetic 5m bars, one thread; all three paths: %,d trades,"
                 + " final equity %.9g (identical)%n", b.size(), fast.trades().size(), fast.finalEquity());
-        double plainMs = median(() -> plainLoop(open, close, 10, 30, 0.001, 1000));
-        double fastMs = median(() -> runner.run(req.withEngine(BacktestRequest.Engine.FAST)));
-        double ta4jMs = median(() -> runner.run(req.withEngine(BacktestRequest.Engine.TA4J)));
+        Runnable plainRun = () -> plainLoop(open, close, 10, 30, 0.001, 1000);
+        Runnable fastRun = () -> runner.run(req.withEngine(BacktestRequest.Engine.FAST));
+        for (int k = 0; k < 5; k++) { // warm-up: the JIT compiles the loops (on a loaded machine it takes a few runs)
+            plainRun.run();
+            fastRun.run();
+        }
+        // interleaved, so a burst of load from elsewhere hits both; the ratio is taken per pair
+        double[] plainT = new double[runs];
+        double[] fastT = new double[runs];
+        double[] ratio = new double[runs];
+        for (int k = 0; k < runs; k++) {
+            plainT[k] = time(plainRun);
+            fastT[k] = time(fastRun);
+            ratio[k] = plainT[k] / fastT[k];
+        }
+        double ta4jMs = median(() -> runner.run(req.withEngine(BacktestRequest.Engine.TA4J)), Math.min(runs, 3));
+        double plainMs = median(plainT);
+        double fastMs = median(fastT);
         row(out, "plain double[] loop", b.size(), plainMs);
         row(out, "engine, fast path (auto)", b.size(), fastMs);
         row(out, "engine, ta4j Strategy path", b.size(), ta4jMs);
-        out.printf(Locale.ROOT, "ratio engine fast path / plain loop (bars/s): %.2f; ta4j path / plain loop: %.3f%n",
-                plainMs / fastMs, plainMs / ta4jMs);
+        out.printf(Locale.ROOT, "ratio engine fast path / plain loop (bars/s, median of %d interleaved pairs): %.2f"
+                + " (pairs: min %.2f, max %.2f); ta4j path / plain loop: %.3f%n", runs, median(ratio), min(ratio), max(ratio),
+                plainMs / ta4jMs);
+    }
+
+    private static double time(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     private static void row(PrintWriter out, String what, int n, double ms) {
         out.printf(Locale.ROOT, "  %-28s median %9.1f ms  %,14.0f bars/s%n", what, ms, n / (ms / 1000));
     }
 
-    private double median(Runnable r) {
-        for (int k = 0; k < 5; k++) {
-            r.run(); // warm-up: the JIT compiles the loops (on a loaded machine it takes a few runs)
+    private static double median(Runnable r, int n) {
+        r.run(); // warm-up
+        double[] t = new double[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = time(r);
         }
-        double[] t = new double[runs];
-        for (int k = 0; k < runs; k++) {
-            long t0 = System.nanoTime();
-            r.run();
-            t[k] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(t);
-        return t[runs / 2];
+        return median(t);
     }
 
     /**

@@ -68,6 +68,20 @@ public final class Strategies {
         return params;
     }
 
+    /**
+     * Checks one value of one parameter on its own (name known, in range, right kind), given the
+     * other raw values (an overlay's parameters depend on its base): what a sweep checks for every
+     * value of a range before it runs, so a mistyped range is an error and not a skipped combination.
+     */
+    public void checkValue(String name, Map<String, String> given, String param, String value) {
+        StrategyDef d = get(name);
+        List<ParamDef> defsOf = d.params(given);
+        ParamDef def = defsOf.stream().filter(p -> p.name().equals(param)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown parameter '" + param + "' for " + name + ": use "
+                        + defsOf.stream().map(ParamDef::name).toList()));
+        def.check(name, value);
+    }
+
     public Strategy build(String name, StrategyInputs in, Params p) {
         return get(name).build(in, p);
     }

@@ -125,6 +125,14 @@ class BacktestCommandTest {
     }
 
     @Test
+    void theBenchChecksThatTheThreePathsAgreeBeforeTimingThem() {
+        Run r = run("bench", "backtest", "--part", "speed", "--bars", "10000", "--runs", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("all three paths:").contains("(identical)").contains("engine, fast path (auto)")
+                .contains("ratio engine fast path / plain loop");
+    }
+
+    @Test
     void aLossIsSaidPlainly() {
         Run r = run("backtest", "--file", csv.toString(), "--timeframe", "1h", "--strategy", "sma-cross", "--param", "fast=2",
                 "--param", "slow=3", "--fee", "0.01");
@@ -161,6 +169,10 @@ class BacktestCommandTest {
                 "arbitrage needs the other source");
         oneLineError(run("sweep", "--file", f, "--timeframe", "1h", "--strategy", "sma-cross", "--range", "fats=1:5"),
                 "unknown parameter 'fats'");
+        oneLineError(run("sweep", "--file", f, "--timeframe", "1h", "--strategy", "sma-cross", "--range", "fast=2:10:2.5"),
+                "sma-cross: fast=4.5 is not a whole number");
+        oneLineError(run("sweep", "--file", f, "--timeframe", "1h", "--strategy", "sma-cross", "--range", "fast=0:10"),
+                "sma-cross: fast=0 is outside [1, 10000]");
         oneLineError(run("sweep", "--file", f, "--timeframe", "1h", "--strategy", "sma-cross", "--range", "fast=30:40",
                 "--range", "slow=10:20"), "no valid combination in those ranges (121 invalid");
         oneLineError(run("sweep", "--file", f, "--timeframe", "1h", "--strategy", "sma-cross", "--range", "fast=1:5", "--rank", "luck"),
