@@ -11,6 +11,8 @@ import io.tradingbots.desktop.dashboard.ConnectionToasts;
 import io.tradingbots.desktop.dashboard.DashboardController;
 import io.tradingbots.desktop.dashboard.DashboardViewModel;
 import io.tradingbots.desktop.engine.EngineSession;
+import io.tradingbots.desktop.backtests.BacktestsController;
+import io.tradingbots.desktop.backtests.BacktestsViewModel;
 import io.tradingbots.desktop.deployment.DeploymentController;
 import io.tradingbots.desktop.deployment.DeploymentViewModel;
 import io.tradingbots.desktop.history.HistoryController;
@@ -52,6 +54,7 @@ public final class DesktopApp extends Application {
     private EngineSession session;
     private DashboardViewModel dashboard;
     private HistoryViewModel history;
+    private BacktestsViewModel backtests;
     private TabPane tabs;
     private Theme theme;
     private Stage stage;
@@ -89,8 +92,8 @@ public final class DesktopApp extends Application {
 
     /**
      * Ctrl+D (Cmd+D on macOS) disconnects, Ctrl+T switches between the dark and light theme,
-     * Ctrl+H opens the History tab, Ctrl+G the Deployment tab, Ctrl+K the Charts tab and Ctrl+B goes
-     * back to the dashboard.
+     * Ctrl+H opens the History tab, Ctrl+G the Deployment tab, Ctrl+K the Charts tab, Ctrl+E the
+     * Backtests tab and Ctrl+B goes back to the dashboard.
      */
     private void installShortcuts() {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -106,11 +109,21 @@ public final class DesktopApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), () -> selectTab(2));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> selectTab(0));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> selectTab(3));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                () -> selectTab("backtestsTab"));
     }
 
     private void selectTab(int index) {
         if (tabs != null) {
             tabs.getSelectionModel().select(index);
+        }
+    }
+
+    /** By id, so the tab is found whatever other tabs come before it. */
+    private void selectTab(String id) {
+        if (tabs != null) {
+            tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
         }
     }
 
@@ -145,7 +158,11 @@ public final class DesktopApp extends Application {
                 background, Platform::runLater, (delay, action) -> CompletableFuture.delayedExecutor(
                         delay.toMillis(), TimeUnit.MILLISECONDS, background).execute(action));
         ChartViewModel charts = new ChartViewModel(connected.client().history(), chartLoads, Platform::runLater);
+        backtests = new BacktestsViewModel(connected.client().backtests(), connected.client().history(), background,
+                Platform::runLater);
         scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history, deployment, charts));
+        tabs.getTabs().add(lazyTab("Backtests", "backtestsTab", () -> Views.load(new BacktestsController(backtests)),
+                backtests::refresh));
         dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
                 .ifPresent(this::toast));
         dashboard.start(connected.client(), Platform::runLater);
@@ -188,6 +205,10 @@ public final class DesktopApp extends Application {
         if (dashboard != null) {
             dashboard.stop();
             dashboard = null;
+        }
+        if (backtests != null) {
+            backtests.stop();
+            backtests = null;
         }
         if (history != null) {
             history.stop();

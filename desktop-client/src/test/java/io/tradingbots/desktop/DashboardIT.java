@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -148,6 +149,7 @@ class DashboardIT {
 
         openHistoryAndSeeTheInventory();
         openDeploymentAndSeeRollbackUnavailable();
+        openBacktestsAndSeeTheEnginesStrategies();
 
         robot.clickOn("#disconnectButton");
         await("the connection screen again").atMost(Duration.ofSeconds(10))
@@ -181,6 +183,24 @@ class DashboardIT {
         assertThat(fx(() -> robot.lookup("#rollbackButton").query().isDisabled())).isTrue();
         assertThat(text("#runningVersion")).isNotEmpty();
         fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("deployment-unmanaged.png")));
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+    }
+
+    /**
+     * Ctrl+E shows the Backtests tab with the real engine's strategies and their parameters; its
+     * store is empty, so Run says to fetch or import candles first instead of sending anything.
+     */
+    private void openBacktestsAndSeeTheEnginesStrategies() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        await("the engine's strategies").atMost(Duration.ofSeconds(10))
+                .until(() -> fx(() -> robot.lookup("#strategyChoice").tryQuery().isPresent()
+                        && "sma-cross".equals(robot.lookup("#strategyChoice").queryAs(ChoiceBox.class).getValue())
+                        && robot.lookup("#param-slow").tryQuery().isPresent()));
+        assertThat(fx(() -> robot.lookup("#strategyChoice").queryAs(ChoiceBox.class).getItems()))
+                .containsExactly("sma-cross", "scalp", "momentum", "arbitrage", "hedge");
+        robot.clickOn("#backtestRunButton");
+        await("the empty-store hint").atMost(Duration.ofSeconds(5))
+                .until(() -> text("#backtestMessage").startsWith("pick a stored series and a strategy"));
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
     }
 

@@ -23,10 +23,12 @@ public final class InProcessEngine implements AutoCloseable {
     private final Server server;
     private final List<ManagedChannel> channels = new CopyOnWriteArrayList<>();
 
-    public InProcessEngine(BindableService service) throws IOException {
-        server = InProcessServerBuilder.forName(name).directExecutor()
-                .addService(ServerInterceptors.intercept(service, new TokenCheck(TOKEN)))
-                .build().start();
+    public InProcessEngine(BindableService... services) throws IOException {
+        InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
+        for (BindableService service : services) {
+            builder.addService(ServerInterceptors.intercept(service, new TokenCheck(TOKEN)));
+        }
+        server = builder.build().start();
     }
 
     /** A client with the right token and short reconnect delays; closed with this server at the latest. */

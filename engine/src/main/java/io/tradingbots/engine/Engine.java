@@ -5,6 +5,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.tradingbots.api.v1.TradingMode;
 import io.tradingbots.engine.api.ApiServer;
 import io.tradingbots.engine.api.EngineFacts;
+import io.tradingbots.engine.api.GrpcBacktestService;
 import io.tradingbots.engine.api.GrpcDeploymentService;
 import io.tradingbots.engine.api.GrpcEngineService;
 import io.tradingbots.engine.api.GrpcHistoryService;
@@ -14,6 +15,8 @@ import io.tradingbots.engine.market.Timeframe;
 import io.tradingbots.engine.risk.DbRiskStore;
 import io.tradingbots.engine.risk.RiskLimits;
 import io.tradingbots.engine.risk.RiskManager;
+import io.tradingbots.engine.backtest.BacktestJobs;
+import io.tradingbots.engine.backtest.BacktestStore;
 import io.tradingbots.engine.history.BinanceUsLive;
 import io.tradingbots.engine.history.CandleHistory;
 import io.tradingbots.engine.history.CandleStore;
@@ -79,6 +82,7 @@ public final class Engine implements AutoCloseable {
     private volatile RiskManager risk;
     private volatile BotRuntime runtime;
     private volatile RegimeBoard regimes;
+    private volatile BacktestJobs backtests;
 
     /** Binance.US base URL for history fetch jobs: TB_BINANCEUS_URL, else the real one. */
     static String exchangeUrl() {
@@ -132,7 +136,8 @@ public final class Engine implements AutoCloseable {
                         if (r != null) {
                             r.flatten(orders);
                         }
-                    }, () -> regimes, riskTicker))));
+                    }, () -> regimes, riskTicker),
+                    new GrpcBacktestService(() -> backtests))));
             startServer(); // health says NOT_SERVING until the end of start()
 
             db = own(join(opening));
@@ -140,6 +145,9 @@ public final class Engine implements AutoCloseable {
             runId = recordStart(build, market.description());
             historyJobs = own(new FetchJobs(new CandleHistory(new CandleStore(db)),
                     used -> new XChangeBinanceUsMarketData(exchangeUrl(), 15_000, used), 0.95));
+            // One backtest at a time: on a 2-core droplet the other core stays with live trading.
+            backtests = own(new BacktestJobs(BacktestJobs.fromStore(new CandleHistory(new CandleStore(db))),
+                    new BacktestStore(db), 1, System::currentTimeMillis));
             BotStore store = new BotStore(db);
             BigDecimal allocated = BigDecimal.ZERO;
             List<PaperBot> bots = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.tradingbots.desktop.engine;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.tradingbots.api.v1.BacktestServiceGrpc;
 import io.tradingbots.api.v1.DeploymentServiceGrpc;
 import io.tradingbots.api.v1.EngineServiceGrpc;
 import io.tradingbots.api.v1.GetInfoRequest;
@@ -36,6 +37,7 @@ public final class EngineClient implements StateSource, AutoCloseable {
     private final ScheduledExecutorService scheduler = DaemonThreads.scheduler("tb-reconnect");
     private final HistoryClient history;
     private final DeploymentClient deployment;
+    private final BacktestClient backtests;
 
     public EngineClient(ManagedChannel channel, String target, ApiToken token, Supplier<Backoff> backoffs) {
         BearerAuth auth = new BearerAuth(token);
@@ -49,6 +51,8 @@ public final class EngineClient implements StateSource, AutoCloseable {
                 backoffs);
         this.deployment = new DeploymentClient(DeploymentServiceGrpc.newBlockingStub(channel).withCallCredentials(auth),
                 target);
+        this.backtests = new BacktestClient(BacktestServiceGrpc.newBlockingStub(channel).withCallCredentials(auth),
+                BacktestServiceGrpc.newStub(channel).withCallCredentials(auth), target);
     }
 
     /** A plaintext channel (the engine listens on loopback; remote engines are reached through an SSH tunnel). */
@@ -97,6 +101,11 @@ public final class EngineClient implements StateSource, AutoCloseable {
     /** The engine's candle history service, on the same channel and token. */
     public HistoryClient history() {
         return history;
+    }
+
+    /** The engine's backtests: strategies, runs and stored results, on the same channel and token. */
+    public BacktestClient backtests() {
+        return backtests;
     }
 
     /** The engine's releases, deployment history and rollback, on the same channel and token. */

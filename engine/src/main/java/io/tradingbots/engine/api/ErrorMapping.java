@@ -8,6 +8,8 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * The one place where exceptions become gRPC statuses. Domain code throws plain Java exceptions:
  * {@link IllegalArgumentException} is the caller's mistake (INVALID_ARGUMENT),
  * {@link NoSuchElementException} names something that does not exist (NOT_FOUND),
- * {@link IllegalStateException} is an action not allowed now (FAILED_PRECONDITION). Anything else is
+ * {@link IllegalStateException} is an action not allowed now (FAILED_PRECONDITION),
+ * {@link RejectedExecutionException} is work refused because the engine is busy (RESOURCE_EXHAUSTED),
+ * {@link CancellationException} is work stopped on request (CANCELLED). Anything else is
  * INTERNAL with a generic message; its detail goes to the log only.
  */
 public final class ErrorMapping implements ServerInterceptor {
@@ -34,6 +38,12 @@ public final class ErrorMapping implements ServerInterceptor {
         }
         if (e instanceof IllegalStateException) {
             return Status.FAILED_PRECONDITION.withDescription(e.getMessage());
+        }
+        if (e instanceof RejectedExecutionException) {
+            return Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
+        }
+        if (e instanceof CancellationException) {
+            return Status.CANCELLED.withDescription(e.getMessage());
         }
         log.error("unexpected failure in {}", method, e);
         return Status.INTERNAL.withDescription("internal error in the engine; the engine log has the details");
