@@ -1,5 +1,7 @@
 package io.tradingbots.desktop;
 
+import io.tradingbots.desktop.bots.BotsController;
+import io.tradingbots.desktop.bots.BotsViewModel;
 import io.tradingbots.desktop.charts.ChartController;
 import io.tradingbots.desktop.charts.ChartViewModel;
 import io.tradingbots.desktop.connection.ConnectionController;
@@ -15,6 +17,8 @@ import io.tradingbots.desktop.deployment.DeploymentController;
 import io.tradingbots.desktop.deployment.DeploymentViewModel;
 import io.tradingbots.desktop.history.HistoryController;
 import io.tradingbots.desktop.history.HistoryViewModel;
+import io.tradingbots.desktop.risk.RiskController;
+import io.tradingbots.desktop.risk.RiskViewModel;
 import io.tradingbots.shared.DaemonThreads;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -52,6 +58,10 @@ public final class DesktopApp extends Application {
     private EngineSession session;
     private DashboardViewModel dashboard;
     private HistoryViewModel history;
+    private RiskViewModel risk;
+    private BotsViewModel bots;
+    /** Refreshes the bots' figures while the Bots tab is shown. */
+    private Timeline botsPolling;
     private TabPane tabs;
     private Theme theme;
     private Stage stage;
@@ -90,7 +100,7 @@ public final class DesktopApp extends Application {
     /**
      * Ctrl+D (Cmd+D on macOS) disconnects, Ctrl+T switches between the dark and light theme,
      * Ctrl+H opens the History tab, Ctrl+G the Deployment tab, Ctrl+K the Charts tab and Ctrl+B goes
-     * back to the dashboard.
+     * back to the dashboard, Ctrl+R the Risk tab and Ctrl+L the Bots tab (the list of bots).
      */
     private void installShortcuts() {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -106,6 +116,15 @@ public final class DesktopApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), () -> selectTab(2));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> selectTab(0));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> selectTab(3));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> selectTab("riskTab"));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> selectTab("botsTab"));
+    }
+
+    private void selectTab(String id) {
+        if (tabs != null) {
+            tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
     }
 
     private void selectTab(int index) {
@@ -145,7 +164,24 @@ public final class DesktopApp extends Application {
                 background, Platform::runLater, (delay, action) -> CompletableFuture.delayedExecutor(
                         delay.toMillis(), TimeUnit.MILLISECONDS, background).execute(action));
         ChartViewModel charts = new ChartViewModel(connected.client().history(), chartLoads, Platform::runLater);
+        risk = new RiskViewModel(connected.client().risk(), DeploymentViewModel.localUser(), background, Platform::runLater,
+                ZoneId.systemDefault());
+        risk.setNotifier(this::toast);
+        bots = new BotsViewModel(connected.client().bots(), background, Platform::runLater, ZoneId.systemDefault());
+        bots.setNotifier(this::toast);
         scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history, deployment, charts));
+        tabs.getTabs().addAll(
+                lazyTab("Risk", "riskTab", () -> Views.load(new RiskController(risk)), () -> { }),
+                lazyTab("Bots", "botsTab", () -> Views.load(new BotsController(bots)), bots::refresh));
+        botsPolling = new Timeline(new KeyFrame(Duration.seconds(5), e -> {
+            if (bots != null && tabs != null && "botsTab".equals(tabs.getSelectionModel().getSelectedItem().getId())) {
+                bots.refresh();
+            }
+        }));
+        botsPolling.setCycleCount(Timeline.INDEFINITE);
+        botsPolling.play();
+        risk.start();
+        bots.start();
         dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
                 .ifPresent(this::toast));
         dashboard.start(connected.client(), Platform::runLater);
@@ -188,6 +224,18 @@ public final class DesktopApp extends Application {
         if (dashboard != null) {
             dashboard.stop();
             dashboard = null;
+        }
+        if (botsPolling != null) {
+            botsPolling.stop();
+            botsPolling = null;
+        }
+        if (risk != null) {
+            risk.stop();
+            risk = null;
+        }
+        if (bots != null) {
+            bots.stop();
+            bots = null;
         }
         if (history != null) {
             history.stop();
