@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Binds the Risk view to its {@link RiskViewModel}; shows the halt/resume reason dialogs and the limits confirmation. */
@@ -71,6 +72,7 @@ public final class RiskController {
     private void initialize() {
         haltState.textProperty().bind(model.tradingStateProperty());
         haltState.visibleProperty().bind(model.tradingStateProperty().isNotEmpty());
+        haltState.pseudoClassStateChanged(HALTED, model.haltedProperty().get());
         model.haltedProperty().addListener((o, was, now) -> haltState.pseudoClassStateChanged(HALTED, now));
         haltReason.textProperty().bind(model.haltReasonProperty());
         haltButton.disableProperty().bind(model.haltedProperty().or(model.tradingStateProperty().isEmpty()));
@@ -81,19 +83,12 @@ public final class RiskController {
         equityLabel.textProperty().bind(model.equityProperty());
         dayStartLabel.textProperty().bind(model.dayStartEquityProperty());
         dailyPnlLabel.textProperty().bind(model.dailyPnlProperty());
-        model.losingProperty().addListener((o, was, now) -> {
-            if (now) {
-                dailyPnlLabel.getStyleClass().add("negative");
-            } else {
-                dailyPnlLabel.getStyleClass().remove("negative");
-            }
-        });
+        showLosing(model.losingProperty().get());
+        model.losingProperty().addListener((o, was, now) -> showLosing(now));
         exposureLabel.textProperty().bind(model.totalExposureProperty());
         limitGauge.progressProperty().bind(model.limitUsedProperty());
-        model.limitUsedProperty().addListener((o, was, now) -> {
-            limitGauge.pseudoClassStateChanged(WARNING, now.doubleValue() >= 0.6 && now.doubleValue() < 0.85);
-            limitGauge.pseudoClassStateChanged(DANGER, now.doubleValue() >= 0.85);
-        });
+        showGauge(model.limitUsedProperty().get());
+        model.limitUsedProperty().addListener((o, was, now) -> showGauge(now.doubleValue()));
         limitUsedLabel.textProperty().bind(model.limitUsedTextProperty());
 
         exposureTable.setItems(model.exposures());
@@ -112,6 +107,7 @@ public final class RiskController {
         for (RiskLimitField f : RiskLimitField.values()) {
             Label label = new Label(f.label());
             label.getStyleClass().add("limit-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
             TextField field = new TextField();
             field.setId(f.fieldId());
             field.setPrefColumnCount(8);
@@ -125,6 +121,19 @@ public final class RiskController {
                 confirmLimits(text);
             }
         });
+    }
+
+    private void showLosing(boolean losing) {
+        dailyPnlLabel.getStyleClass().remove("negative");
+        if (losing) {
+            dailyPnlLabel.getStyleClass().add("negative");
+        }
+    }
+
+    /** Orange from 60% of the daily limit, red from 85%. */
+    private void showGauge(double used) {
+        limitGauge.pseudoClassStateChanged(WARNING, used >= 0.6 && used < 0.85);
+        limitGauge.pseudoClassStateChanged(DANGER, used >= 0.85);
     }
 
     private static void showWhenSet(Label label, ObservableStringValue text) {

@@ -9,9 +9,9 @@ import java.util.function.Function;
 public enum RiskLimitField {
     DAILY_LOSS("Daily loss limit", "% of day-start equity", true, true,
             l -> l.getDailyLossPercent(), RiskLimits.Builder::setDailyLossPercent),
-    ENTRY_BUFFER("Entry buffer", "% points before the daily limit", true, false,
+    ENTRY_BUFFER("Entry buffer", "% points before it", true, false,
             l -> l.getEntryBufferPercent(), RiskLimits.Builder::setEntryBufferPercent),
-    BOT_DRAWDOWN("Bot drawdown", "% below the bot's highest equity", true, true,
+    BOT_DRAWDOWN("Bot drawdown", "% below its peak", true, true,
             l -> l.getBotDrawdownPercent(), RiskLimits.Builder::setBotDrawdownPercent),
     COIN_EXPOSURE("Exposure per coin", "% of equity", true, true,
             l -> l.getCoinExposurePercent(), RiskLimits.Builder::setCoinExposurePercent),

@@ -45,7 +45,8 @@ final class FakeBots implements AutoCloseable {
 
     FakeBots() throws IOException {
         server = new InProcessEngine(new Service());
-        add(bot("sma-core", "SMA core", "sma-cross", "BTC/USD", "5m", "50", "2400.5", "0.05", "5010.25", "10.25"));
+        add(bot("sma-core", "SMA core", "sma-cross", "BTC/USD", "5m", "50", "2400.5", "0.05", "5010.25", "10.25").toBuilder()
+                .putParams("fast", "10").putParams("slow", "30").build());
         add(bot("scalp-eth", "ETH scalper", "scalp", "ETH/USD", "1m", "30", "3000", "0", "3000", "-12.5"));
     }
 
