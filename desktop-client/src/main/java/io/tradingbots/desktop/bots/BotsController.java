@@ -7,6 +7,7 @@ import io.tradingbots.api.v1.ExportKind;
 import io.tradingbots.desktop.support.Formats;
 import io.tradingbots.desktop.support.Tables;
 import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -134,9 +136,28 @@ public final class BotsController {
         model.refresh();
     }
 
+    /** A halted bot asks why it may trade again (journaled by the engine); others start at once. */
     @FXML
     private void onStart() {
-        model.startSelected();
+        if (!model.startNeedsReason()) {
+            model.startSelected("");
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(startButton.getScene().getWindow());
+        dialog.setTitle("Start bot");
+        dialog.setHeaderText("Start " + model.selectedProperty().get().name() + " again?");
+        dialog.setContentText("It was halted: " + model.selectedProperty().get().statusText() + ". Reason (required):");
+        dialog.getDialogPane().setId("startReasonDialog");
+        Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> dialog.getEditor().getText().isBlank(),
+                dialog.getEditor().textProperty()));
+        dialog.setOnHidden(e -> {
+            if (dialog.getResult() != null) {
+                model.startSelected(dialog.getResult());
+            }
+        });
+        dialog.show();
     }
 
     @FXML

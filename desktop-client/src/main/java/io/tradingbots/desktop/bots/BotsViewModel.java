@@ -212,8 +212,19 @@ public final class BotsViewModel {
         selectedEvents.setAll(s == null ? List.of() : List.copyOf(events.getOrDefault(s.id(), new ArrayDeque<>())));
     }
 
-    public void startSelected() {
-        act("Start", id -> source.start(id, "started from the desktop"));
+    /** True when the selected bot was halted (by an error or a risk limit): starting it again needs a reason. */
+    public boolean startNeedsReason() {
+        return selected.get() != null && selected.get().status() == BotStatus.BOT_STATUS_HALTED;
+    }
+
+    /** Starts the selected bot; the reason is journaled when it ends a halt, where it is required. */
+    public void startSelected(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (startNeedsReason() && why.isEmpty()) {
+            message.set("Starting a halted bot needs a reason.");
+            return;
+        }
+        act("Start", id -> source.start(id, why.isEmpty() ? "started from the desktop" : why));
     }
 
     /** What Stop does, for its confirmation. */

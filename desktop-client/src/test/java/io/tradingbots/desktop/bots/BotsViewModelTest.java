@@ -84,9 +84,27 @@ class BotsViewModelTest {
         assertThat(model.canStartBinding().get()).isTrue();
 
         model.stopSelected(true);
-        model.startSelected();
+        model.startSelected("");
         assertThat(engine.calls()).containsExactly("pause sma-core", "stop sma-core flatten", "start sma-core");
         assertThat(model.selectedProperty().get().status()).isEqualTo(BotStatus.BOT_STATUS_RUNNING);
+    }
+
+    @Test
+    void aHaltedBotNeedsAReasonToStart() {
+        engine.add(engine.get("scalp-eth").toBuilder().setStatus(BotStatus.BOT_STATUS_HALTED)
+                .setStatusReason("venue rejected the order").build());
+        model.refresh();
+        model.selectedProperty().set(model.rows().get(1));
+        assertThat(model.rows().get(1).statusText()).isEqualTo("halted: venue rejected the order");
+        assertThat(model.startNeedsReason()).isTrue();
+
+        model.startSelected(" ");
+        assertThat(model.messageProperty().get()).isEqualTo("Starting a halted bot needs a reason.");
+        assertThat(engine.calls()).isEmpty();
+
+        model.startSelected("balance topped up");
+        assertThat(engine.calls()).containsExactly("start scalp-eth: balance topped up");
+        assertThat(model.selectedProperty().get().statusText()).isEqualTo("running");
     }
 
     @Test

@@ -100,7 +100,7 @@ final class FakeBots implements AutoCloseable {
     }
 
     private static Bot status(Bot b, BotStatus status) {
-        return b.toBuilder().setStatus(status).build();
+        return b.toBuilder().setStatus(status).clearStatusReason().build();
     }
 
     private final class Service extends BotServiceGrpc.BotServiceImplBase {
@@ -115,7 +115,7 @@ final class FakeBots implements AutoCloseable {
 
         @Override
         public void startBot(StartBotRequest r, StreamObserver<StartBotResponse> response) {
-            calls.add("start " + r.getId());
+            calls.add("start " + r.getId() + (r.getReason().equals("started from the desktop") ? "" : ": " + r.getReason()));
             response.onNext(StartBotResponse.newBuilder().setBot(change(r.getId(), b -> status(b, BotStatus.BOT_STATUS_RUNNING))).build());
             response.onCompleted();
         }
