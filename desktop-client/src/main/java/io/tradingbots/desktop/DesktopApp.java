@@ -1,5 +1,7 @@
 package io.tradingbots.desktop;
 
+import io.tradingbots.desktop.bots.BotsController;
+import io.tradingbots.desktop.bots.BotsViewModel;
 import io.tradingbots.desktop.charts.ChartController;
 import io.tradingbots.desktop.charts.ChartViewModel;
 import io.tradingbots.desktop.connection.ConnectionController;
@@ -17,6 +19,8 @@ import io.tradingbots.desktop.deployment.DeploymentController;
 import io.tradingbots.desktop.deployment.DeploymentViewModel;
 import io.tradingbots.desktop.history.HistoryController;
 import io.tradingbots.desktop.history.HistoryViewModel;
+import io.tradingbots.desktop.risk.RiskController;
+import io.tradingbots.desktop.risk.RiskViewModel;
 import io.tradingbots.shared.DaemonThreads;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -55,6 +61,10 @@ public final class DesktopApp extends Application {
     private DashboardViewModel dashboard;
     private HistoryViewModel history;
     private BacktestsViewModel backtests;
+    private RiskViewModel risk;
+    private BotsViewModel bots;
+    /** Refreshes the bots' figures while the Bots tab is shown. */
+    private Timeline botsPolling;
     private TabPane tabs;
     private Theme theme;
     private Stage stage;
@@ -93,7 +103,8 @@ public final class DesktopApp extends Application {
     /**
      * Ctrl+D (Cmd+D on macOS) disconnects, Ctrl+T switches between the dark and light theme,
      * Ctrl+H opens the History tab, Ctrl+G the Deployment tab, Ctrl+K the Charts tab, Ctrl+E the
-     * Backtests tab and Ctrl+B goes back to the dashboard.
+     * Backtests tab, Ctrl+R the Risk tab, Ctrl+L the Bots tab (the list of bots) and Ctrl+B goes
+     * back to the dashboard.
      */
     private void installShortcuts() {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -111,6 +122,8 @@ public final class DesktopApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> selectTab(3));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 () -> selectTab("backtestsTab"));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> selectTab("riskTab"));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> selectTab("botsTab"));
     }
 
     private void selectTab(int index) {
@@ -160,9 +173,25 @@ public final class DesktopApp extends Application {
         ChartViewModel charts = new ChartViewModel(connected.client().history(), chartLoads, Platform::runLater);
         backtests = new BacktestsViewModel(connected.client().backtests(), connected.client().history(), background,
                 Platform::runLater);
+        risk = new RiskViewModel(connected.client().risk(), DeploymentViewModel.localUser(), background, Platform::runLater,
+                ZoneId.systemDefault());
+        risk.setNotifier(this::toast);
+        bots = new BotsViewModel(connected.client().bots(), background, Platform::runLater, ZoneId.systemDefault());
+        bots.setNotifier(this::toast);
         scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history, deployment, charts));
-        tabs.getTabs().add(lazyTab("Backtests", "backtestsTab", () -> Views.load(new BacktestsController(backtests)),
-                backtests::refresh));
+        tabs.getTabs().addAll(
+                lazyTab("Backtests", "backtestsTab", () -> Views.load(new BacktestsController(backtests)), backtests::refresh),
+                lazyTab("Risk", "riskTab", () -> Views.load(new RiskController(risk)), () -> { }),
+                lazyTab("Bots", "botsTab", () -> Views.load(new BotsController(bots)), bots::refresh));
+        botsPolling = new Timeline(new KeyFrame(Duration.seconds(5), e -> {
+            if (bots != null && tabs != null && "botsTab".equals(tabs.getSelectionModel().getSelectedItem().getId())) {
+                bots.refresh();
+            }
+        }));
+        botsPolling.setCycleCount(Timeline.INDEFINITE);
+        botsPolling.play();
+        risk.start();
+        bots.start();
         dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
                 .ifPresent(this::toast));
         dashboard.start(connected.client(), Platform::runLater);
@@ -209,6 +238,18 @@ public final class DesktopApp extends Application {
         if (backtests != null) {
             backtests.stop();
             backtests = null;
+        }
+        if (botsPolling != null) {
+            botsPolling.stop();
+            botsPolling = null;
+        }
+        if (risk != null) {
+            risk.stop();
+            risk = null;
+        }
+        if (bots != null) {
+            bots.stop();
+            bots = null;
         }
         if (history != null) {
             history.stop();

@@ -8,7 +8,9 @@ import io.tradingbots.api.v1.DeploymentServiceGrpc;
 import io.tradingbots.api.v1.EngineServiceGrpc;
 import io.tradingbots.api.v1.GetInfoRequest;
 import io.tradingbots.api.v1.GetInfoResponse;
+import io.tradingbots.api.v1.BotServiceGrpc;
 import io.tradingbots.api.v1.HistoryServiceGrpc;
+import io.tradingbots.api.v1.RiskServiceGrpc;
 import io.tradingbots.shared.DaemonThreads;
 import io.tradingbots.shared.ApiToken;
 import io.tradingbots.shared.ApiVersion;
@@ -38,6 +40,8 @@ public final class EngineClient implements StateSource, AutoCloseable {
     private final HistoryClient history;
     private final DeploymentClient deployment;
     private final BacktestClient backtests;
+    private final RiskClient risk;
+    private final BotClient bots;
 
     public EngineClient(ManagedChannel channel, String target, ApiToken token, Supplier<Backoff> backoffs) {
         BearerAuth auth = new BearerAuth(token);
@@ -53,6 +57,10 @@ public final class EngineClient implements StateSource, AutoCloseable {
                 target);
         this.backtests = new BacktestClient(BacktestServiceGrpc.newBlockingStub(channel).withCallCredentials(auth),
                 BacktestServiceGrpc.newStub(channel).withCallCredentials(auth), target);
+        this.risk = new RiskClient(RiskServiceGrpc.newBlockingStub(channel).withCallCredentials(auth),
+                RiskServiceGrpc.newStub(channel).withCallCredentials(auth), channel::enterIdle, target, scheduler, backoffs);
+        this.bots = new BotClient(BotServiceGrpc.newBlockingStub(channel).withCallCredentials(auth),
+                BotServiceGrpc.newStub(channel).withCallCredentials(auth), channel::enterIdle, target, scheduler, backoffs);
     }
 
     /** A plaintext channel (the engine listens on loopback; remote engines are reached through an SSH tunnel). */
@@ -111,6 +119,16 @@ public final class EngineClient implements StateSource, AutoCloseable {
     /** The engine's releases, deployment history and rollback, on the same channel and token. */
     public DeploymentClient deployment() {
         return deployment;
+    }
+
+    /** The engine's risk manager: live picture, kill switch, limits. */
+    public RiskClient risk() {
+        return risk;
+    }
+
+    /** The engine's bots: list, control, events, export (an older engine answers UNIMPLEMENTED). */
+    public BotClient bots() {
+        return bots;
     }
 
     /** "host:port" as the user typed it, or the SSH route, for messages. */

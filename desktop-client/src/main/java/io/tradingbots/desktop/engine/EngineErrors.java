@@ -24,6 +24,16 @@ public final class EngineErrors {
         return new EngineException(message, e);
     }
 
+    /** True when the engine answered that it has no such service (an older engine, or one not yet built with it). */
+    public static boolean isUnimplemented(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            if (c instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String describe(Throwable failure, String target) {
         Status status = Status.fromThrowable(failure);
         switch (status.getCode()) {

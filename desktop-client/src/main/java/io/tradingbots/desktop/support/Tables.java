@@ -1,5 +1,7 @@
 package io.tradingbots.desktop.support;
 
+import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
@@ -14,6 +16,27 @@ public final class Tables {
 
     public static <R> void column(TableColumn<R, String> column, Function<R, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    /**
+     * A text column that sorts by the number in its text ("$1,234.50", "-3.2%", "+$5.00"); text
+     * without a number ({@link Formats#MISSING}) sorts first.
+     */
+    public static <R> void numericColumn(TableColumn<R, String> column, Function<R, String> value) {
+        column(column, value);
+        column.setComparator(Comparator.comparing(Tables::number, Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    static BigDecimal number(String text) {
+        if (text == null) {
+            return null;
+        }
+        String digits = text.replaceAll("[^0-9.\\-]", "");
+        try {
+            return digits.isEmpty() ? null : new BigDecimal(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Lets the header clicks sort a view of the model's list, never the list itself. */
