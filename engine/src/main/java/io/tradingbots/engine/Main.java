@@ -9,6 +9,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Never let the JDK's HTTP client resend a POST whose reply was lost: it could place an order twice.
+        System.setProperty("sun.net.http.retryPost", "false");
         // gRPC and HSQLDB log through java.util.logging; send it to Logback like everything else.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
