@@ -8,6 +8,10 @@ import io.tradingbots.engine.api.EngineFacts;
 import io.tradingbots.engine.api.GrpcDeploymentService;
 import io.tradingbots.engine.api.GrpcEngineService;
 import io.tradingbots.engine.api.GrpcHistoryService;
+import io.tradingbots.engine.api.GrpcRiskService;
+import io.tradingbots.engine.risk.DbRiskStore;
+import io.tradingbots.engine.risk.RiskLimits;
+import io.tradingbots.engine.risk.RiskManager;
 import io.tradingbots.engine.history.BinanceUsLive;
 import io.tradingbots.engine.history.CandleHistory;
 import io.tradingbots.engine.history.CandleStore;
@@ -70,6 +74,8 @@ public final class Engine implements AutoCloseable {
     private long runId = -1;
     private Database db;
     private volatile FetchJobs historyJobs;
+    private volatile RiskManager risk;
+    private volatile BotRuntime runtime;
 
     /** Binance.US base URL for history fetch jobs: TB_BINANCEUS_URL, else the real one. */
     static String exchangeUrl() {
@@ -114,8 +120,16 @@ public final class Engine implements AutoCloseable {
             ScheduledExecutorService historyTicker = DaemonThreads.scheduler("history-watch");
             resources.push(() -> shutdown(historyTicker));
             Deployments deployments = new Deployments(build.version(), DeploymentLayout.fromEnvironment());
+            ScheduledExecutorService riskTicker = DaemonThreads.scheduler("risk-watch");
+            resources.push(() -> shutdown(riskTicker));
             server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams),
-                    new GrpcHistoryService(() -> historyJobs, historyTicker), new GrpcDeploymentService(deployments))));
+                    new GrpcHistoryService(() -> historyJobs, historyTicker), new GrpcDeploymentService(deployments),
+                    new GrpcRiskService(() -> risk, orders -> {
+                        BotRuntime r = runtime;
+                        if (r != null) {
+                            r.flatten(orders);
+                        }
+                    }, riskTicker))));
             startServer(); // health says NOT_SERVING until the end of start()
 
             db = own(join(opening));
@@ -131,7 +145,10 @@ public final class Engine implements AutoCloseable {
                 bots.add(bot);
                 allocated = allocated.add(bot.allocatedCapital());
             }
-            new BotRuntime(market, bots, new PortfolioTracker(config.capital(), allocated), hub).start();
+            // Risk days follow the wall clock (UTC), also for simulated and replayed markets.
+            risk = new RiskManager(RiskLimits.defaults(), new DbRiskStore(db), java.time.Clock.systemUTC());
+            runtime = new BotRuntime(market, bots, new PortfolioTracker(config.capital(), allocated), hub, risk);
+            runtime.start();
             own(new HealthMonitor(market, hub)).start();
             dataDir.writePort(server.port());
             server.markServing();

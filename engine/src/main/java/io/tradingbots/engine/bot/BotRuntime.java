@@ -8,12 +8,17 @@ import io.tradingbots.engine.market.PriceBoard;
 import io.tradingbots.engine.market.PriceTick;
 import io.tradingbots.engine.market.Timeframe;
 import io.tradingbots.engine.portfolio.PortfolioTracker;
+import io.tradingbots.engine.risk.BotAccount;
+import io.tradingbots.engine.risk.OrderRequest;
+import io.tradingbots.engine.risk.RiskManager;
 import io.tradingbots.engine.state.StateHub;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +39,18 @@ public final class BotRuntime implements MarketListener {
     /** Aggregators by "symbol|timeframe", for the timeframes some bot needs. */
     private final Map<String, CandleAggregator> aggregators = new LinkedHashMap<>();
     private final Map<PaperBot, String> halted = new LinkedHashMap<>();
+    private final RiskManager risk;
+    /** Flattening orders from other threads (the API's kill switch), applied on the market thread. */
+    private final Queue<OrderRequest> flattenQueue = new ConcurrentLinkedQueue<>();
     private long marketTime;
 
     public BotRuntime(MarketSource market, List<PaperBot> bots, PortfolioTracker portfolio, StateHub hub) {
+        this(market, bots, portfolio, hub, null);
+    }
+
+    /** With a risk manager: every bot order passes through it, and it is fed every price and fill. */
+    public BotRuntime(MarketSource market, List<PaperBot> bots, PortfolioTracker portfolio, StateHub hub, RiskManager risk) {
+        this.risk = risk;
         this.market = market;
         this.bots = List.copyOf(bots);
         this.portfolio = portfolio;
@@ -62,6 +76,7 @@ public final class BotRuntime implements MarketListener {
 
     /** Warms the bots and the price board up on the source's history, publishes it, and starts the source. */
     public void start() {
+        Map<String, BigDecimal> lastPrices = new LinkedHashMap<>();
         for (String symbol : market.symbols()) {
             PriceTick last = null;
             for (Candle c : market.history(symbol)) {
@@ -71,6 +86,7 @@ public final class BotRuntime implements MarketListener {
             }
             if (last != null) {
                 hub.updatePrice(prices.update(last));
+                lastPrices.put(symbol, last.price());
             }
         }
         for (PaperBot b : bots) {
@@ -83,6 +99,16 @@ public final class BotRuntime implements MarketListener {
             b.warmUp(candles);
             hub.updateBot(b.view());
         }
+        if (risk != null) {
+            List<BotAccount> accounts = new ArrayList<>();
+            for (PaperBot b : bots) {
+                b.useRiskManager(risk);
+                accounts.add(b.account());
+            }
+            risk.setUnallocatedCash(portfolio.unallocated());
+            lastPrices.forEach(risk::updateMark);
+            applyFlatten(risk.updateAccounts(accounts));
+        }
         publishPortfolio();
         market.start(this);
         log.info("{} bot(s) running on {}", bots.size(), market.description());
@@ -92,12 +118,35 @@ public final class BotRuntime implements MarketListener {
     public void onPrice(PriceTick tick) {
         marketTime = Math.max(marketTime, tick.time());
         hub.updatePrice(prices.update(tick));
+        if (risk != null) {
+            applyFlatten(risk.updateMark(tick.symbol(), tick.price()));
+            for (OrderRequest o; (o = flattenQueue.poll()) != null; ) {
+                applyFlatten(List.of(o));
+            }
+        }
         for (PaperBot b : bots) {
             if (b.config().symbol().equals(tick.symbol())) {
                 guarded(b, () -> b.onPrice(tick));
             }
         }
         publishPortfolio();
+    }
+
+    /** Thread-safe: the kill switch's flattening orders, applied at the next price. */
+    public void flatten(List<OrderRequest> orders) {
+        flattenQueue.addAll(orders);
+    }
+
+    /** On the market thread: each order closes its bot's position at the next price. */
+    private void applyFlatten(List<OrderRequest> orders) {
+        for (OrderRequest o : orders) {
+            for (PaperBot b : bots) {
+                if (b.config().id().equals(o.botId())) {
+                    b.requestFlatten(o.reason());
+                    hub.updateBot(b.view());
+                }
+            }
+        }
     }
 
     @Override
@@ -123,6 +172,9 @@ public final class BotRuntime implements MarketListener {
         }
         try {
             step.run();
+            if (risk != null) {
+                applyFlatten(risk.updateAccount(bot.account()));
+            }
             hub.updateBot(bot.view());
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -4,6 +4,10 @@ import io.tradingbots.engine.market.Candle;
 import io.tradingbots.engine.market.PriceTick;
 import io.tradingbots.engine.strategy.SmaCross;
 import io.tradingbots.engine.strategy.StrategyInputs;
+import io.tradingbots.engine.risk.BotAccount;
+import io.tradingbots.engine.risk.Decision;
+import io.tradingbots.engine.risk.OrderRequest;
+import io.tradingbots.engine.risk.RiskManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -49,6 +53,7 @@ public final class PaperBot {
     private BigDecimal dayStartEquity;
     private BotStatus status = BotStatus.WARMING_UP;
     private String statusReason = "";
+    private RiskManager risk;
 
     public PaperBot(BotConfig config, BigDecimal portfolioCapital, BotStore store) {
         this.config = config;
@@ -71,6 +76,25 @@ public final class PaperBot {
 
     public BotConfig config() {
         return config;
+    }
+
+    /** From now on every order passes through {@code risk} before it fills. */
+    public void useRiskManager(RiskManager risk) {
+        this.risk = risk;
+    }
+
+    /** The risk manager asks to close the position: it sells at the next price. */
+    public void requestFlatten(String reason) {
+        if (position.signum() > 0) {
+            pending = Side.SELL;
+            pendingReason = reason;
+            lastSignal = "SELL requested: " + reason;
+        }
+    }
+
+    /** Cash and position, for the risk manager. */
+    public BotAccount account() {
+        return BotAccount.of(config.id(), cash, config.symbol(), position);
     }
 
     /** Feeds candles from before the live start: indicators warm up, nothing trades. */
@@ -127,6 +151,14 @@ public final class PaperBot {
             if (quantity.signum() <= 0) {
                 lastSignal = "BUY skipped: cash " + cash + " buys nothing at " + price;
                 return;
+            }
+            if (risk != null) {
+                Decision d = risk.check(new OrderRequest(config.id(), config.symbol(), OrderRequest.Side.BUY, quantity, price, pendingReason));
+                if (!d.allowed()) {
+                    lastSignal = "BUY " + d.reason();
+                    return;
+                }
+                quantity = quantity.min(d.quantity());
             }
             BigDecimal cost = quantity.multiply(price);
             fee = cost.multiply(config.feeRate()).setScale(CASH_SCALE, RoundingMode.UP);

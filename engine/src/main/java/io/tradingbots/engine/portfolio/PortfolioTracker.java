@@ -28,6 +28,11 @@ public final class PortfolioTracker {
         this.peak = initialCapital;
     }
 
+    /** Cash no bot was given. */
+    public BigDecimal unallocated() {
+        return unallocated;
+    }
+
     /** Recomputes the portfolio from the bots' current equity and cash at a market time. */
     public PortfolioView update(long marketTime, BigDecimal botsEquity, BigDecimal botsCash) {
         BigDecimal equity = unallocated.add(botsEquity);
