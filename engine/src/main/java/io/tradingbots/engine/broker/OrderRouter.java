@@ -71,6 +71,44 @@ public final class OrderRouter {
         return List.copyOf(book(botId).openOrders());
     }
 
+    /** Every order of the bot, in the order they were made (for exports and the runtime's catch-up). */
+    public synchronized List<Order> orders(String botId) {
+        return book(botId).orders();
+    }
+
+    /** The bot's order number {@code orderNo} (1, 2, ...), or null when it has not made that many. */
+    public synchronized Order orderByNumber(String botId, long orderNo) {
+        return book(botId).order(ClientOrderIds.make(journal.tag(), botId, orderNo));
+    }
+
+    /** The bot's balance of {@code asset} less what its open orders hold. */
+    public synchronized BigDecimal available(String botId, String asset) {
+        return book(botId).available(asset);
+    }
+
+    /** The bot's journal-derived position in {@code symbol}'s base asset. */
+    public synchronized BigDecimal position(String botId, String symbol) {
+        return book(botId).position(symbol).quantity();
+    }
+
+    /** Whether the journal says the bot is halted. */
+    public synchronized boolean isHalted(String botId) {
+        return book(botId).isHalted();
+    }
+
+    /**
+     * Journals an order that was refused before it reached the router (by the risk manager): its
+     * intent and its rejection, in one transaction, so that the refusal is on record like any other.
+     */
+    public synchronized Order reject(OrderRequest r, String reason) {
+        BotBook b = book(r.botId());
+        long now = clock.millis();
+        long no = b.lastOrderNo() + 1;
+        String id = ClientOrderIds.make(journal.tag(), r.botId(), no);
+        write(b, JournalEvent.intent(id, no, r, now), JournalEvent.rejected(r.botId(), id, reason, now));
+        return b.order(id);
+    }
+
     private BotBook book(String botId) {
         return books.computeIfAbsent(botId, BotBook::new);
     }

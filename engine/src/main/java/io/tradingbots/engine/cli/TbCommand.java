@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Trading Bots: a trading engine with a gRPC API, and tools to talk to it.",
         subcommands = {EngineCommand.class, InfoCommand.class, WatchCommand.class, VersionCommand.class,
                 BenchCommand.class, HistoryCommand.class, DeployCommand.class, BacktestCommand.class, io.tradingbots.engine.backtest.SweepCommand.class,
-                io.tradingbots.engine.backtest.WalkForwardCommand.class, RiskCommand.class, CommandLine.HelpCommand.class})
+                io.tradingbots.engine.backtest.WalkForwardCommand.class, RiskCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class TbCommand implements Runnable {
 
     /** Exit code for a problem the operator can fix (bad setup, busy port, locked directory). */
