@@ -539,10 +539,10 @@ public final class BotRunner implements MarketListener {
         if (b.error != null || router.isHalted(b.id())) {
             return BotStatus.HALTED;
         }
-        if (!b.warm()) {
-            return BotStatus.WARMING_UP;
+        if (b.spec().desired() == BotSpec.Desired.PAUSED) {
+            return BotStatus.PAUSED;
         }
-        return b.spec().desired() == BotSpec.Desired.PAUSED ? BotStatus.PAUSED : BotStatus.RUNNING;
+        return b.warm() ? BotStatus.RUNNING : BotStatus.WARMING_UP;
     }
 
     private String statusReason(Bot b) {
