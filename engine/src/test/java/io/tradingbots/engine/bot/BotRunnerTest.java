@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The five bots on two symbols, driven candle by candle through risk, router, paper broker and journal. */
 class BotRunnerTest {
 
-    private static final int CANDLES = 2_880; // two days of 1m candles per symbol
+    private static final int CANDLES = 2_000; // about a day and a half of 1m candles per symbol
 
     @Test
     void fiveBotsTradeTheirShareAndTheJournalHoldsEveryCent() {
@@ -66,7 +66,7 @@ class BotRunnerTest {
             expected = fingerprint(h, plan);
         }
         try (Database db = Database.inMemory("restarted-" + System.nanoTime())) {
-            for (int stop : new int[] {700, 1_501, 2_222}) {
+            for (int stop : new int[] {500, 1_101, 1_777}) {
                 RuntimeHarness h = new RuntimeHarness(db, plan);
                 h.drive(Map.of("BTC/USD", market.get("BTC/USD").subList(0, stop), "ETH/USD", market.get("ETH/USD").subList(0, stop - 1)));
                 // crash: nothing closed, nothing flushed; the next engine opens the same database
