@@ -45,6 +45,7 @@ final class Bot {
     volatile String lastSignal = "none yet";
     volatile long lastDecisionTime;
     volatile String error;
+    long lastPublished;
 
     Bot(BotSpec spec, double feeRate) {
         this.spec = spec;

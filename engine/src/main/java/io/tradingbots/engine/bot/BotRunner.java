@@ -61,6 +61,7 @@ public final class BotRunner implements MarketListener {
     private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int QTY_SCALE = 8;
+    private static final long VIEW_EVERY_MS = 200;
 
     private final MarketSource market;
     private final OrderRouter router;
@@ -103,6 +104,7 @@ public final class BotRunner implements MarketListener {
     }
     private long marketTime;
     private long candlesSeen;
+    private long portfolioPublished;
 
     /**
      * @param clock      the market clock the router (and risk manager) use in replay mode; null when they use the wall clock
@@ -253,7 +255,6 @@ public final class BotRunner implements MarketListener {
                 }
             }
         }
-        publishPortfolio();
     }
 
     @Override
@@ -270,6 +271,11 @@ public final class BotRunner implements MarketListener {
                     }
                 }
             }
+        }
+        long wall = System.currentTimeMillis();
+        if (wall - portfolioPublished >= VIEW_EVERY_MS) {
+            portfolioPublished = wall;
+            publishPortfolio();
         }
     }
 
@@ -330,11 +336,21 @@ public final class BotRunner implements MarketListener {
         }
         b.syncRecord(no -> router.orderByNumber(s.id(), no), before);
         BigDecimal position = router.position(s.id(), s.symbol());
+        boolean acted = signal != Bot.Signal.NONE;
         BigDecimal cash = router.available(s.id(), s.quoteAsset());
         if (curve != null) {
             curve.add(new EquityCurve.Point(s.id(), c.closeTime(), c.close(), cash, position, cash.add(position.multiply(c.close()))));
         }
-        hub.updateBot(view(b));
+        publishView(b, acted);
+    }
+
+    /** A bot's view goes to the state hub when it acted, else at most every {@value #VIEW_EVERY_MS} ms (a replay is fast). */
+    private void publishView(Bot b, boolean now) {
+        long wall = System.currentTimeMillis();
+        if (now || wall - b.lastPublished >= VIEW_EVERY_MS) {
+            b.lastPublished = wall;
+            hub.updateBot(view(b));
+        }
     }
 
     /** The trading record follows the journal: a position the record does not show (or the reverse) is taken in at the close. */
@@ -370,8 +386,7 @@ public final class BotRunner implements MarketListener {
             Decision d = risk.check(new io.tradingbots.engine.risk.OrderRequest(s.id(), s.symbol(),
                     io.tradingbots.engine.risk.OrderRequest.Side.BUY, qty, price, reason));
             if (!d.allowed()) {
-                Order o = router.reject(OrderRequest.market(s.id(), s.symbol(), Side.BUY, qty, reason), "risk manager: " + d.reason());
-                orderEvents(b, o);
+                refused(b, Side.BUY, qty, d);
                 return;
             }
             qty = d.quantity();
@@ -389,13 +404,21 @@ public final class BotRunner implements MarketListener {
             Decision d = risk.check(new io.tradingbots.engine.risk.OrderRequest(s.id(), s.symbol(),
                     io.tradingbots.engine.risk.OrderRequest.Side.SELL, qty, null, reason));
             if (!d.allowed()) {
-                Order o = router.reject(OrderRequest.market(s.id(), s.symbol(), Side.SELL, qty, reason), "risk manager: " + d.reason());
-                orderEvents(b, o);
+                refused(b, Side.SELL, qty, d);
                 return;
             }
             qty = d.quantity();
         }
         send(b, OrderRequest.market(s.id(), s.symbol(), Side.SELL, qty, reason));
+    }
+
+    /**
+     * The risk manager refused the order before it became one: said on the bot's status and as an
+     * event, not journaled (nothing was sent; a replay re-lives the same refusal, see the class comment).
+     */
+    private void refused(Bot b, Side side, BigDecimal qty, Decision d) {
+        b.lastSignal = side + " " + plain(qty) + " refused by the risk manager (" + d.limit().words() + "): " + d.reason();
+        publish(new BotEvent(marketTime, b.id(), BotEvent.Kind.ORDER, b.lastSignal, null, side.name(), qty, null));
     }
 
     private void send(Bot b, OrderRequest r) {

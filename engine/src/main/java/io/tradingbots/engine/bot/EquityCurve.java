@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * Each bot's equity at the close of every candle it decided on ({@code V6__bot_equity_curve.sql}).
  * Points are buffered and written in one transaction every {@value #BATCH} points or
  * {@value #FLUSH_MS} ms: the curve is for charts and exports, and a crash loses at most the last
- * second of it, never money (cash and positions live in the order journal).
+ * second of it, never money (cash and positions live in the order journal). A point at or before
+ * the bot's latest stored one is skipped, so a replay run again never writes a time twice.
  */
 public final class EquityCurve implements AutoCloseable {
 
@@ -28,11 +29,28 @@ public final class EquityCurve implements AutoCloseable {
     private final List<Point> pending = new ArrayList<>();
     private long lastFlush = System.currentTimeMillis();
 
+    /** Per bot, the latest point already stored: a replay run again adds only what is after it. */
+    private final java.util.Map<String, Long> stored = new java.util.HashMap<>();
+
     public EquityCurve(Database db) {
         this.db = db;
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement("SELECT bot_id, MAX(market_time) FROM bot_equity_point GROUP BY bot_id");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                stored.put(r.getString(1), r.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new EngineException("cannot read the equity curve: " + e.getMessage(), e);
+        }
     }
 
     public synchronized void add(Point p) {
+        Long last = stored.get(p.botId());
+        if (last != null && p.time() <= last) {
+            return;
+        }
+        stored.put(p.botId(), p.time());
         pending.add(p);
         if (pending.size() >= BATCH || System.currentTimeMillis() - lastFlush >= FLUSH_MS) {
             flush();
@@ -45,12 +63,8 @@ public final class EquityCurve implements AutoCloseable {
             return;
         }
         try (Connection c = db.connection();
-             PreparedStatement s = c.prepareStatement("MERGE INTO bot_equity_point t USING (VALUES(CAST(? AS VARCHAR(64)),"
-                     + " CAST(? AS BIGINT), CAST(? AS DECIMAL(38,12)), CAST(? AS DECIMAL(38,18)), CAST(? AS DECIMAL(38,18)),"
-                     + " CAST(? AS DECIMAL(38,18)))) AS v(bot_id, market_time, price, cash, position, equity)"
-                     + " ON t.bot_id = v.bot_id AND t.market_time = v.market_time"
-                     + " WHEN MATCHED THEN UPDATE SET t.price = v.price, t.cash = v.cash, t.position = v.position, t.equity = v.equity"
-                     + " WHEN NOT MATCHED THEN INSERT VALUES v.bot_id, v.market_time, v.price, v.cash, v.position, v.equity")) {
+             PreparedStatement s = c.prepareStatement("INSERT INTO bot_equity_point (bot_id, market_time, price, cash, position, equity)"
+                     + " VALUES (?, ?, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
             for (Point p : pending) {
                 s.setString(1, p.botId());

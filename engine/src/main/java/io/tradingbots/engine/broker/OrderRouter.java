@@ -78,7 +78,8 @@ public final class OrderRouter {
 
     /** The bot's order number {@code orderNo} (1, 2, ...), or null when it has not made that many. */
     public synchronized Order orderByNumber(String botId, long orderNo) {
-        return book(botId).order(ClientOrderIds.make(journal.tag(), botId, orderNo));
+        BotBook b = book(botId);
+        return orderNo < 1 || orderNo > b.lastOrderNo() ? null : b.order(ClientOrderIds.make(journal.tag(), botId, orderNo));
     }
 
     /** The bot's balance of {@code asset} less what its open orders hold. */
