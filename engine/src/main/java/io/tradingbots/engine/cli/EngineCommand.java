@@ -72,6 +72,9 @@ final class EngineCommand implements Callable<Integer> {
         if (kind == EngineConfig.MarketKind.SIM && !replay.isEmpty()) {
             throw new IllegalArgumentException("--replay needs --market replay");
         }
+        if ("live".equals(mode) && keys != null) {
+            io.tradingbots.engine.broker.ApiKeyFile.read(keys); // a readable-by-others or malformed key file stops us before anything starts
+        }
         HostPort address = HostPort.parse(listen);
         EngineConfig config = new EngineConfig(dataDir == null ? ApiToken.defaultDataDir() : dataDir, address, kind, seed,
                 speed, replay, capital, null, "live".equals(mode), keys);
