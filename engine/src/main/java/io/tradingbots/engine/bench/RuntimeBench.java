@@ -103,10 +103,13 @@ final class RuntimeBench implements Callable<Integer> {
             runner.start();
             System.gc();
             long heapBefore = heapUsed();
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             long delivered = CandleFeed.drive(runner, market);
             curve.flush();
             long ns = System.nanoTime() - t0;
+            long cpuNs = threads.getCurrentThreadCpuTime() - cpu0;
             long heapAfterRun = heapUsed();
             System.gc();
             long heapLive = heapUsed();
@@ -123,6 +126,8 @@ final class RuntimeBench implements Callable<Integer> {
             double seconds = ns / 1e9;
             out.printf(Locale.ROOT, "runtime (%s): %,d candles (%,d per symbol, 1m) through 5 bots in %.2f s: %,.0f candles/s%n",
                     fast ? "fast plan" : "default plan", delivered, candles, seconds, delivered / seconds);
+            out.printf(Locale.ROOT, "  the market thread used %.2f s of CPU: %,.0f candles per CPU-second (what a free core would do, disk waits aside)%n",
+                    cpuNs / 1e9, delivered / (cpuNs / 1e9));
             out.printf(Locale.ROOT, "  %,d orders, %,d fills journaled (each committed on disk before it counted): %,.0f orders/s%n",
                     orders, fills, orders / seconds);
             out.print(perBot);

@@ -46,6 +46,9 @@ final class Bot {
     volatile long lastDecisionTime;
     volatile String error;
     long lastPublished;
+    BigDecimal lastClose;
+    BigDecimal lastCurveCash = BigDecimal.ONE.negate();
+    BigDecimal lastCurvePosition = BigDecimal.ZERO;
 
     Bot(BotSpec spec, double feeRate) {
         this.spec = spec;

@@ -315,7 +315,8 @@ public final class BotRunner implements MarketListener {
             b.syncRecord(no -> router.orderByNumber(s.id(), no), before);
             return;
         }
-        String at = " at the close " + plain(c.close()) + " of the " + s.timeframe() + " candle ending " + Instant.ofEpochMilli(c.closeTime());
+        String at = signal == Bot.Signal.NONE ? "" : " at the close " + plain(c.close()) + " of the " + s.timeframe() + " candle ending "
+                + Instant.ofEpochMilli(c.closeTime());
         switch (signal) {
             case ENTER -> {
                 if (s.desired() == BotSpec.Desired.PAUSED) {
@@ -332,14 +333,20 @@ public final class BotRunner implements MarketListener {
                 publish(b, BotEvent.Kind.SIGNAL, b.lastSignal);
                 exit(b, b.label() + ": exit" + at);
             }
-            default -> b.lastSignal = "HOLD" + at;
+            default -> {
+                b.lastSignal = null; // "HOLD at the close ..." is written when someone looks (a replay decides thousands of times a second)
+                b.lastClose = c.close();
+            }
         }
         b.syncRecord(no -> router.orderByNumber(s.id(), no), before);
         BigDecimal position = router.position(s.id(), s.symbol());
         boolean acted = signal != Bot.Signal.NONE;
         BigDecimal cash = router.available(s.id(), s.quoteAsset());
-        if (curve != null) {
+        if (curve != null && (position.signum() != 0 || cash.compareTo(b.lastCurveCash) != 0 || b.lastCurvePosition.signum() != 0)) {
+            // a point at every close where the bot holds something or its cash changed: a flat bot's curve is flat in between
             curve.add(new EquityCurve.Point(s.id(), c.closeTime(), c.close(), cash, position, cash.add(position.multiply(c.close()))));
+            b.lastCurveCash = cash;
+            b.lastCurvePosition = position;
         }
         publishView(b, acted);
     }
@@ -603,7 +610,8 @@ public final class BotRunner implements MarketListener {
         BigDecimal equity = last == null ? cash : cash.add(position.multiply(last));
         return new BotDetail(s, status(b), statusReason(b), plan.capitalOf(s), cash, position, last, equity, st.realisedPnl(),
                 st.feesPaid().getOrDefault(s.quoteAsset(), BigDecimal.ZERO), st.orderCount(), st.fillCount(), st.openOrders().size(),
-                b.lastSignal, b.lastDecisionTime);
+                b.lastSignal != null ? b.lastSignal : "HOLD at the close " + plain(b.lastClose) + " of the " + s.timeframe() + " candle ending "
+                        + Instant.ofEpochMilli(b.lastDecisionTime), b.lastDecisionTime);
     }
 
     private BotView view(Bot b) {
