@@ -151,7 +151,9 @@ final class Bot {
         }
     }
 
+    /** "sma-cross(fast=10, slow=30)", as EngineService's BotState shows a strategy. */
     String label() {
-        return spec.strategy() + "(" + params + ")";
+        return spec.strategy() + "(" + params.asMap().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 }

@@ -69,10 +69,6 @@ public record BotSpec(String id, String name, String strategy, Map<String, Strin
         return symbol.substring(symbol.indexOf('/') + 1);
     }
 
-    /** "sma-cross(fast=10 slow=30)". */
-    public String strategyLabel() {
-        return strategy + "(" + resolvedParams() + ")";
-    }
 
     public BotSpec withShare(BigDecimal percent) {
         return new BotSpec(id, name, strategy, params, symbol, timeframe, percent, desired);
