@@ -205,6 +205,9 @@ public final class BotRunner implements MarketListener {
                 funded.merge(e.botId(), e.amount(), BigDecimal::add);
             }
         }
+        if (broker.isLive()) {
+            checkVenueCovers(funded);
+        }
         for (Bot b : bots.values()) {
             BotSpec s = b.spec();
             BigDecimal target = plan.capitalOf(s);
@@ -219,6 +222,27 @@ public final class BotRunner implements MarketListener {
                 continue;
             }
             router.fund(s.id(), s.quoteAsset(), delta, "plan: " + plain(s.sharePercent()) + "% of " + plain(plan.capital()));
+        }
+    }
+
+    /** Live: the account must hold what the journal's bots hold plus what the plan is about to give them. */
+    private void checkVenueCovers(Map<String, BigDecimal> funded) {
+        Map<String, BigDecimal> need = new HashMap<>();
+        router.states().values().forEach(st -> st.balances().forEach((asset, amount) -> need.merge(asset, amount, BigDecimal::add)));
+        for (Bot b : bots.values()) {
+            BotSpec s = b.spec();
+            BigDecimal delta = plan.capitalOf(s).subtract(funded.getOrDefault(s.id(), BigDecimal.ZERO));
+            if (delta.signum() > 0) {
+                need.merge(s.quoteAsset(), delta, BigDecimal::add);
+            }
+        }
+        Map<String, BigDecimal> have = broker.balances();
+        for (var e : need.entrySet()) {
+            BigDecimal h = have.getOrDefault(e.getKey(), BigDecimal.ZERO);
+            if (e.getValue().signum() > 0 && h.compareTo(e.getValue()) < 0) {
+                throw new io.tradingbots.engine.EngineException(broker.venue() + " holds " + plain(h) + " " + e.getKey() + " but the bots need "
+                        + plain(e.getValue()) + " (their journal balances plus the plan's new funding): lower the capital in bots.json or deposit");
+            }
         }
     }
 

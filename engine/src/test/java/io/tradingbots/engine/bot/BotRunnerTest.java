@@ -152,18 +152,37 @@ class BotRunnerTest {
         }
     }
 
+    @Test
+    void liveTheStartIsRefusedWhenTheAccountHoldsLessThanThePlanGivesTheBots() {
+        BotPlan plan = RuntimeHarness.fastPlan();
+        try (Database db = Database.inMemory("live-" + System.nanoTime())) {
+            FailingFor[] venue = new FailingFor[1];
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RuntimeHarness(db, plan, b -> {
+                venue[0] = new FailingFor("none", b);
+                venue[0].live = true;
+                venue[0].usd = new BigDecimal("500");
+                return venue[0];
+            })).isInstanceOf(io.tradingbots.engine.EngineException.class)
+                    .hasMessageContaining("holds 500 USD but the bots need 1000").hasMessageContaining("lower the capital");
+            // nothing was funded
+            assertThat(io.tradingbots.engine.order.OrderJournal.open(db).readAll()).isEmpty();
+        }
+    }
+
     /** A venue whose connection fails for one symbol: an unexpected exception, not a rejection. */
     private static final class FailingFor implements Broker {
         private final String symbol;
         private final Broker d;
+        boolean live;
+        BigDecimal usd = BigDecimal.ZERO;
 
         FailingFor(String symbol, Broker d) {
             this.symbol = symbol;
             this.d = d;
         }
 
-        public String venue() { return d.venue(); }
-        public boolean isLive() { return false; }
+        public String venue() { return live ? "fake live venue" : d.venue(); }
+        public boolean isLive() { return live; }
         public SymbolFilters filters(String s) { return d.filters(s); }
         public BigDecimal takerFee() { return d.takerFee(); }
         public VenueOrder place(Order o) {
@@ -175,7 +194,7 @@ class BotRunnerTest {
         public Optional<VenueOrder> find(String s, String id) { return d.find(s, id); }
         public VenueOrder cancel(String s, String id) { return d.cancel(s, id); }
         public List<VenueOrder> openOrders(String s) { return d.openOrders(s); }
-        public Map<String, BigDecimal> balances() { return d.balances(); }
+        public Map<String, BigDecimal> balances() { return live ? Map.of("USD", usd) : d.balances(); }
         public long acceptanceWindowMs() { return 0; }
         public void onPrice(io.tradingbots.engine.market.PriceTick t) { d.onPrice(t); }
         public void restore(Collection<Order> open) { d.restore(open); }
