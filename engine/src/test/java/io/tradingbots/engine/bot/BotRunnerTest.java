@@ -199,11 +199,4 @@ class BotRunnerTest {
         public void onPrice(io.tradingbots.engine.market.PriceTick t) { d.onPrice(t); }
         public void restore(Collection<Order> open) { d.restore(open); }
     }
-
-    @SuppressWarnings("unused")
-    private static List<Order> filled(List<Order> orders) {
-        List<Order> out = new ArrayList<>();
-        orders.stream().filter(o -> o.state() == OrderState.FILLED).forEach(out::add);
-        return out;
-    }
 }
