@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RuntimeKillIT {
 
     private static final int CANDLES = 2_880;
+    // the replay runs at 30,000x: 1m candles 2 ms apart, the whole run in about 6 s
     private static final int KILLS = 5;
 
     @TempDir
@@ -44,28 +45,40 @@ class RuntimeKillIT {
         Path eth = dir.resolve("eth-1m.csv");
         CandleFeed.writeCsv(btc, market.get("BTC/USD"));
         CandleFeed.writeCsv(eth, market.get("ETH/USD"));
-        String[] args = {"--market", "replay", "--replay", "BTC/USD=" + btc, "--replay", "ETH/USD=" + eth, "--speed", "100000"};
+        String[] args = {"--market", "replay", "--replay", "BTC/USD=" + btc, "--replay", "ETH/USD=" + eth, "--speed", "30000"};
 
         Path straight = dataDir("straight");
         runToEnd(straight, args);
 
         Path killed = dataDir("killed");
+        long total = orderCount(straight);
+        // kill points: after a random number of orders, increasing, spread over the run (and random within the moment)
         Random random = new Random(20260301);
+        long[] targets = random.longs(KILLS, 5, total - 5).sorted().toArray();
         int killedWhileTrading = 0;
         for (int k = 0; k < KILLS; k++) {
             Files.deleteIfExists(killed.resolve("engine.port"));
             try (EngineProcess e = EngineProcess.start(killed, args)) {
-                Thread.sleep(150 + random.nextInt(1_200));
-                if (!e.output().contains("market source finished")) {
-                    killedWhileTrading++;
+                long target = targets[k];
+                io.grpc.ManagedChannel ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder.forAddress("127.0.0.1", e.port())
+                        .usePlaintext().build();
+                try {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(2))
+                            .until(() -> ordersNow(ch, e) >= target || !e.process().isAlive());
+                } finally {
+                    e.process().destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed or closed
+                    ch.shutdownNow();
                 }
-                e.process().destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed or closed
                 e.process().waitFor();
                 assertThat(e.process().exitValue()).isEqualTo(137);
             }
-            System.out.println("kill " + (k + 1) + ": the journal holds " + orderCount(killed) + " orders");
+            long held = orderCount(killed);
+            if (held < total) {
+                killedWhileTrading++;
+            }
+            System.out.println("kill " + (k + 1) + " (aimed after " + targets[k] + " orders): the journal holds " + orderCount(killed) + " orders");
         }
-        assertThat(killedWhileTrading).as("kills that hit the engine before the replay's end").isPositive();
+        assertThat(killedWhileTrading).as("kills that hit the engine before its last order").isGreaterThanOrEqualTo(3);
         Files.deleteIfExists(killed.resolve("engine.port"));
         runToEnd(killed, args);
 
@@ -74,6 +87,18 @@ class RuntimeKillIT {
         Map<String, String> actual = fingerprint(killed);
         assertThat(expected.values()).allSatisfy(v -> assertThat(v).contains(" FILLED "));
         assertThat(BotRunnerTest.firstDifferences(actual, expected)).isEmpty();
+    }
+
+    /** Orders the running engine's bots have made so far, over BotService. */
+    private static long ordersNow(io.grpc.ManagedChannel ch, EngineProcess e) {
+        try {
+            var stub = io.tradingbots.api.v1.BotServiceGrpc.newBlockingStub(ch).withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS)
+                    .withCallCredentials(new io.tradingbots.shared.BearerAuth(io.tradingbots.shared.ApiToken.read(e.dataDir().resolve("api-token"))));
+            return stub.listBots(io.tradingbots.api.v1.ListBotsRequest.getDefaultInstance()).getBotsList().stream()
+                    .mapToLong(io.tradingbots.api.v1.Bot::getOrderCount).sum();
+        } catch (io.grpc.StatusRuntimeException | java.io.IOException ex) {
+            return -1; // starting or stopping: ask again
+        }
     }
 
     private static long orderCount(Path data) {
