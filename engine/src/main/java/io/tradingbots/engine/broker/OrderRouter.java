@@ -97,19 +97,6 @@ public final class OrderRouter {
         return book(botId).isHalted();
     }
 
-    /**
-     * Journals an order that was refused before it reached the router (by the risk manager): its
-     * intent and its rejection, in one transaction, so that the refusal is on record like any other.
-     */
-    public synchronized Order reject(OrderRequest r, String reason) {
-        BotBook b = book(r.botId());
-        long now = clock.millis();
-        long no = b.lastOrderNo() + 1;
-        String id = ClientOrderIds.make(journal.tag(), r.botId(), no);
-        write(b, JournalEvent.intent(id, no, r, now), JournalEvent.rejected(r.botId(), id, reason, now));
-        return b.order(id);
-    }
-
     private BotBook book(String botId) {
         return books.computeIfAbsent(botId, BotBook::new);
     }
