@@ -22,10 +22,22 @@ import io.tradingbots.engine.history.CandleHistory;
 import io.tradingbots.engine.history.CandleStore;
 import io.tradingbots.engine.history.FetchJobs;
 import io.tradingbots.engine.history.XChangeBinanceUsMarketData;
-import io.tradingbots.engine.bot.BotConfig;
-import io.tradingbots.engine.bot.BotRuntime;
-import io.tradingbots.engine.bot.BotStore;
-import io.tradingbots.engine.bot.PaperBot;
+import io.tradingbots.engine.api.GrpcBotService;
+import io.tradingbots.engine.bot.BotEvents;
+import io.tradingbots.engine.bot.BotPlan;
+import io.tradingbots.engine.bot.BotPlanFile;
+import io.tradingbots.engine.bot.BotRunner;
+import io.tradingbots.engine.bot.EquityCurve;
+import io.tradingbots.engine.bot.MarketClock;
+import io.tradingbots.engine.bot.SymbolRules;
+import io.tradingbots.engine.broker.ApiKeyFile;
+import io.tradingbots.engine.broker.Broker;
+import io.tradingbots.engine.broker.LatestPrices;
+import io.tradingbots.engine.broker.OrderRouter;
+import io.tradingbots.engine.broker.PaperBroker;
+import io.tradingbots.engine.broker.RecoveryReport;
+import io.tradingbots.engine.broker.XChangeBinanceUsBroker;
+import io.tradingbots.engine.order.OrderJournal;
 import io.tradingbots.engine.datadir.DataDirectory;
 import io.tradingbots.engine.deployment.DeploymentLayout;
 import io.tradingbots.engine.deployment.Deployments;
@@ -33,7 +45,6 @@ import io.tradingbots.engine.db.Database;
 import io.tradingbots.engine.health.HealthMonitor;
 import io.tradingbots.engine.market.MarketSource;
 import io.tradingbots.engine.market.MarketSources;
-import io.tradingbots.engine.portfolio.PortfolioTracker;
 import io.tradingbots.engine.state.StateHub;
 import io.tradingbots.shared.ApiToken;
 import io.tradingbots.shared.DaemonThreads;
@@ -80,9 +91,10 @@ public final class Engine implements AutoCloseable {
     private Database db;
     private volatile FetchJobs historyJobs;
     private volatile RiskManager risk;
-    private volatile BotRuntime runtime;
     private volatile RegimeBoard regimes;
     private volatile BacktestJobs backtests;
+    private volatile BotRunner runner;
+    private final BotEvents botEvents = new BotEvents();
 
     /** Binance.US base URL for history fetch jobs: TB_BINANCEUS_URL, else the real one. */
     static String exchangeUrl() {
@@ -120,7 +132,7 @@ public final class Engine implements AutoCloseable {
             ExecutorService streams = Executors.newFixedThreadPool(2, DaemonThreads.factory("state-stream"));
             resources.push(() -> shutdown(streams));
             EngineFacts facts = new EngineFacts(build.version(), build.commit(), build.buildTime(), startTime,
-                    TradingMode.TRADING_MODE_PAPER, market.description(), dataDir.root().toString(), ProcessHandle.current().pid());
+                    config.live() ? TradingMode.TRADING_MODE_LIVE : TradingMode.TRADING_MODE_PAPER, market.description(), dataDir.root().toString(), ProcessHandle.current().pid());
             ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.listen().port()))
                     .permitKeepAliveTime(10, TimeUnit.SECONDS)
                     .permitKeepAliveWithoutCalls(true);
@@ -132,12 +144,12 @@ public final class Engine implements AutoCloseable {
             server = own(new ApiServer(builder, token, List.of(new GrpcEngineService(facts, hub, streams),
                     new GrpcHistoryService(() -> historyJobs, historyTicker), new GrpcDeploymentService(deployments),
                     new GrpcRiskService(() -> risk, orders -> {
-                        BotRuntime r = runtime;
+                        BotRunner r = runner;
                         if (r != null) {
                             r.flatten(orders);
                         }
                     }, () -> regimes, riskTicker),
-                    new GrpcBacktestService(() -> backtests))));
+                    new GrpcBacktestService(() -> backtests), new GrpcBotService(() -> runner, botEvents, streams))));
             startServer(); // health says NOT_SERVING until the end of start()
 
             db = own(join(opening));
@@ -148,29 +160,36 @@ public final class Engine implements AutoCloseable {
             // One backtest at a time: on a 2-core droplet the other core stays with live trading.
             backtests = own(new BacktestJobs(BacktestJobs.fromStore(new CandleHistory(new CandleStore(db))),
                     new BacktestStore(db), 1, System::currentTimeMillis));
-            BotStore store = new BotStore(db);
-            BigDecimal allocated = BigDecimal.ZERO;
-            List<PaperBot> bots = new ArrayList<>();
-            for (BotConfig c : config.bots()) {
-                PaperBot bot = new PaperBot(c, config.capital(), store);
-                bots.add(bot);
-                allocated = allocated.add(bot.allocatedCapital());
-            }
-            // Risk days follow the wall clock (UTC), also for simulated and replayed markets.
-            risk = new RiskManager(RiskLimits.defaults(), new DbRiskStore(db), java.time.Clock.systemUTC());
-            BotRuntime botRuntime = new BotRuntime(market, bots, new PortfolioTracker(config.capital(), allocated), hub, risk);
+            // A replay compresses days into minutes: its orders and risk days follow the replayed time.
+            MarketClock marketClock = config.market() == EngineConfig.MarketKind.REPLAY ? new MarketClock(0) : null;
+            java.time.Clock clock = marketClock != null ? marketClock : java.time.Clock.systemUTC();
+            LatestPrices prices = new LatestPrices();
+            PaperBroker.Settings paper = PaperBroker.Settings.defaults();
+            Broker broker = config.live()
+                    ? liveBroker(config.keysFile())
+                    : new PaperBroker(prices, SymbolRules::paper, paper);
+            OrderJournal journal = own(OrderJournal.open(db));
+            OrderRouter router = new OrderRouter(journal, broker, prices, clock);
+            RecoveryReport recovery = router.recover();
+            recovery.actions().forEach(a -> log.info("recovery: {}", a));
+            recovery.alerts().forEach(a -> log.warn("recovery alert: {}", a));
+            recovery.halted().forEach((bot, why) -> log.warn("recovery: bot {} is halted: {}", bot, why));
+            BotPlan plan = loadPlan(broker);
+            risk = new RiskManager(RiskLimits.defaults(), new DbRiskStore(db), clock);
+            EquityCurve curve = own(new EquityCurve(db));
+            runner = new BotRunner(market, plan, config.plan() == null ? planFile() : null, router, journal, broker, prices,
+                    marketClock, risk, hub, botEvents, curve, config.live() ? BigDecimal.ZERO : paper.slippageBps());
             Timeframe base = market.baseTimeframe();
             boolean hourly = Timeframe.H1.millis() >= base.millis() && Timeframe.H1.millis() % base.millis() == 0;
             RegimeBoard board = new RegimeBoard(base, hourly ? Timeframe.H1 : base);
-            botRuntime.useRegimeBoard(board);
-            botRuntime.start();
+            runner.useRegimeBoard(board);
             regimes = board;
-            runtime = botRuntime;
+            runner.start();
             own(new HealthMonitor(market, hub)).start();
             dataDir.writePort(server.port());
             server.markServing();
-            log.info("engine {} serving on {}:{} (paper mode, {}, data in {})", build.version(),
-                    config.listen().host(), server.port(), market.description(), dataDir.root());
+            log.info("engine {} serving on {}:{} ({} mode, {}, data in {})", build.version(),
+                    config.listen().host(), server.port(), config.live() ? "LIVE" : "paper", market.description(), dataDir.root());
             return this;
         } catch (RuntimeException e) {
             if (opening != null) {
@@ -184,6 +203,39 @@ public final class Engine implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private Path planFile() {
+        return dataDir.root().resolve(BotPlanFile.FILE_NAME);
+    }
+
+    /** The plan given, else bots.json, else the default plan (written to bots.json); checked against the venue's symbols. */
+    private BotPlan loadPlan(Broker broker) {
+        BotPlan plan = config.plan();
+        if (plan == null) {
+            plan = BotPlanFile.readIfExists(planFile(), config.capital());
+            if (plan == null) {
+                plan = BotPlan.defaults(config.capital());
+                BotPlanFile.write(planFile(), plan);
+                log.info("no {}: wrote the default plan there ({})", planFile(), plan.ids());
+            }
+        }
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        for (var b : plan.bots()) {
+            try {
+                broker.filters(b.symbol());
+                listed.add(b.symbol());
+            } catch (RuntimeException e) {
+                log.debug("{} is not listed at {}: {}", b.symbol(), broker.venue(), e.getMessage());
+            }
+        }
+        return plan.validate(listed, broker::filters);
+    }
+
+    /** Binance.US with the keys of a 0600 file (TB_BINANCEUS_URL points it elsewhere, e.g. at a fake in tests). */
+    private static Broker liveBroker(Path keysFile) {
+        ApiKeyFile keys = ApiKeyFile.read(keysFile);
+        return new XChangeBinanceUsBroker(keys.apiKey(), keys.secretKey(), XChangeBinanceUsBroker.Settings.defaults().withBaseUrl(exchangeUrl()));
     }
 
     private static Database join(CompletableFuture<Database> opening) {
@@ -243,7 +295,7 @@ public final class Engine implements AutoCloseable {
     private long recordStart(BuildInfo build, String market) {
         try (Connection c = db.connection();
              PreparedStatement s = c.prepareStatement("INSERT INTO engine_run (started_at, version, git_commit, mode, market)"
-                     + " VALUES (?, ?, ?, 'PAPER', ?)", new String[] {"ID"})) {
+                     + " VALUES (?, ?, ?, '" + (config.live() ? "LIVE" : "PAPER") + "', ?)", new String[] {"ID"})) {
             s.setLong(1, System.currentTimeMillis());
             s.setString(2, build.version());
             s.setString(3, build.commit());

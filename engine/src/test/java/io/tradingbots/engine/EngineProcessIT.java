@@ -61,7 +61,8 @@ class EngineProcessIT {
                         .watchState(WatchStateRequest.getDefaultInstance());
                 WatchStateResponse first = stream.next();
                 assertThat(first.getSnapshot()).isTrue();
-                assertThat(first.getBotsList()).extracting(b -> b.getId()).containsExactly("sma-core");
+                assertThat(first.getBotsList()).extracting(b -> b.getId())
+                        .containsExactly("sma-core", "scalp", "momentum", "arbitrage", "hedge"); // the default plan
                 Set<String> btcPrices = new HashSet<>();
                 first.getPricesList().forEach(p -> btcPrices.add(p.getSymbol() + p.getPrice()));
                 for (int i = 0; i < 30 && btcPrices.size() < 4; i++) {
@@ -104,14 +105,14 @@ class EngineProcessIT {
     }
 
     @Test
-    void aRestartResumesTheBotAndKeepsItsTrades() throws Exception {
+    void aRestartResumesTheBotsAndKeepsTheirTrades() throws Exception {
         Path data = tmp.resolve("data");
         try (EngineProcess engine = EngineProcess.start(data, "--speed", "3000")) {
             Thread.sleep(4_000); // ~3.3 market hours of 5m decisions
             engine.stop();
         }
-        long tradesBefore = count(data, "SELECT COUNT(*) FROM bot_trade");
-        long equityRowsBefore = count(data, "SELECT COUNT(*) FROM bot_equity");
+        long tradesBefore = count(data, "SELECT COUNT(*) FROM order_event WHERE bot_id = 'sma-core' AND kind = 'FILL'");
+        long equityRowsBefore = count(data, "SELECT COUNT(*) FROM bot_equity_point");
         assertThat(equityRowsBefore).as("equity points stored while running").isPositive();
         try (EngineProcess engine = EngineProcess.start(data, "--speed", "3000")) {
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", engine.port()).usePlaintext().build();
@@ -126,7 +127,7 @@ class EngineProcessIT {
             }
             engine.stop();
         }
-        assertThat(count(data, "SELECT COUNT(*) FROM bot_trade")).isGreaterThanOrEqualTo(tradesBefore);
+        assertThat(count(data, "SELECT COUNT(*) FROM order_event WHERE bot_id = 'sma-core' AND kind = 'FILL'")).isGreaterThanOrEqualTo(tradesBefore);
         assertThat(count(data, "SELECT COUNT(*) FROM engine_run")).isEqualTo(2);
     }
 

@@ -71,6 +71,32 @@ public final class OrderRouter {
         return List.copyOf(book(botId).openOrders());
     }
 
+    /** Every order of the bot, in the order they were made (for exports and the runtime's catch-up). */
+    public synchronized List<Order> orders(String botId) {
+        return book(botId).orders();
+    }
+
+    /** The bot's order number {@code orderNo} (1, 2, ...), or null when it has not made that many. */
+    public synchronized Order orderByNumber(String botId, long orderNo) {
+        BotBook b = book(botId);
+        return orderNo < 1 || orderNo > b.lastOrderNo() ? null : b.order(ClientOrderIds.make(journal.tag(), botId, orderNo));
+    }
+
+    /** The bot's balance of {@code asset} less what its open orders hold. */
+    public synchronized BigDecimal available(String botId, String asset) {
+        return book(botId).available(asset);
+    }
+
+    /** The bot's journal-derived position in {@code symbol}'s base asset. */
+    public synchronized BigDecimal position(String botId, String symbol) {
+        return book(botId).position(symbol).quantity();
+    }
+
+    /** Whether the journal says the bot is halted. */
+    public synchronized boolean isHalted(String botId) {
+        return book(botId).isHalted();
+    }
+
     private BotBook book(String botId) {
         return books.computeIfAbsent(botId, BotBook::new);
     }

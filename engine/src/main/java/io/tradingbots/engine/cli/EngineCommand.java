@@ -2,13 +2,11 @@ package io.tradingbots.engine.cli;
 
 import io.tradingbots.engine.Engine;
 import io.tradingbots.engine.EngineConfig;
-import io.tradingbots.engine.bot.BotConfig;
 import io.tradingbots.shared.ApiToken;
 import io.tradingbots.shared.HostPort;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "engine", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the trading engine (paper mode) and serve its gRPC API until stopped (Ctrl+C or SIGTERM).",
+        description = {"Run the trading engine and its bots (<data-dir>/bots.json, the default plan when absent; see docs/bots.md)"
+                + " and serve its gRPC API until stopped (Ctrl+C or SIGTERM).",
                 "On first start it creates <data-dir>/api-token (0600): every API call needs 'authorization: Bearer <token>'."})
 final class EngineCommand implements Callable<Integer> {
 
@@ -47,13 +46,22 @@ final class EngineCommand implements Callable<Integer> {
     @Option(names = "--capital", defaultValue = "1000", description = "Paper capital in USD (default: ${DEFAULT-VALUE}).")
     BigDecimal capital;
 
-    @Option(names = "--mode", defaultValue = "paper", description = "Trading mode; only 'paper' exists so far.")
+    @Option(names = "--mode", defaultValue = "paper",
+            description = "'paper' (default: the paper broker fills against the market) or 'live' (real orders on Binance.US;"
+                    + " needs --market binanceus and --keys).")
     String mode;
+
+    @Option(names = "--keys", paramLabel = "FILE",
+            description = "Live mode: Binance.US API keys, a file only you can read (chmod 600) with apiKey=... and secretKey=...")
+    Path keys;
 
     @Override
     public Integer call() throws Exception {
-        if (!"paper".equals(mode)) {
-            throw new IllegalArgumentException("--mode " + mode + ": only paper trading is available in this version");
+        if (!"paper".equals(mode) && !"live".equals(mode)) {
+            throw new IllegalArgumentException("--mode " + mode + ": use 'paper' or 'live'");
+        }
+        if ("paper".equals(mode) && keys != null) {
+            throw new IllegalArgumentException("--keys is for --mode live only");
         }
         EngineConfig.MarketKind kind = switch (market) {
             case "sim" -> EngineConfig.MarketKind.SIM;
@@ -64,9 +72,12 @@ final class EngineCommand implements Callable<Integer> {
         if (kind == EngineConfig.MarketKind.SIM && !replay.isEmpty()) {
             throw new IllegalArgumentException("--replay needs --market replay");
         }
+        if ("live".equals(mode) && keys != null) {
+            io.tradingbots.engine.broker.ApiKeyFile.read(keys); // a readable-by-others or malformed key file stops us before anything starts
+        }
         HostPort address = HostPort.parse(listen);
         EngineConfig config = new EngineConfig(dataDir == null ? ApiToken.defaultDataDir() : dataDir, address, kind, seed,
-                speed, replay, capital, List.of(BotConfig.defaultCore()));
+                speed, replay, capital, null, "live".equals(mode), keys);
 
         LogSetup.engineConsole();
         Engine engine = new Engine(config).start(dir -> LogSetup.engineFile(dir.logsDir()));

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Trading Bots: a trading engine with a gRPC API, and tools to talk to it.",
         subcommands = {EngineCommand.class, InfoCommand.class, WatchCommand.class, VersionCommand.class,
                 BenchCommand.class, HistoryCommand.class, DeployCommand.class, BacktestCommand.class, io.tradingbots.engine.backtest.SweepCommand.class,
-                io.tradingbots.engine.backtest.WalkForwardCommand.class, RiskCommand.class, OrdersCommand.class,
+                io.tradingbots.engine.backtest.WalkForwardCommand.class, RiskCommand.class, OrdersCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TbCommand implements Runnable {
 

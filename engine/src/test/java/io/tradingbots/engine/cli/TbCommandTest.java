@@ -52,7 +52,8 @@ class TbCommandTest {
 
     @Test
     void badValuesAreOneLineErrors() {
-        assertThat(run("engine", "--mode", "live").err()).contains("only paper trading");
+        assertThat(run("engine", "--mode", "live").err()).contains("--mode live needs --keys FILE");
+        assertThat(run("engine", "--mode", "moon").err()).contains("use 'paper' or 'live'");
         assertThat(run("engine", "--market", "moon").err()).contains("use 'sim' or 'replay'");
         assertThat(run("engine", "--speed", "-1").err()).contains("--speed must be in");
         assertThat(run("engine", "--market", "replay").err()).contains("needs at least one --replay");
