@@ -184,6 +184,9 @@ public final class Engine implements AutoCloseable {
             RegimeBoard board = new RegimeBoard(base, hourly ? Timeframe.H1 : base);
             runner.useRegimeBoard(board);
             regimes = board;
+            // Closed first at shutdown (resources close in reverse): no candle may reach the bots once the
+            // journal, the curve or the database are closing, or a clean stop could leave a bot halted.
+            resources.push(market::close);
             runner.start();
             own(new HealthMonitor(market, hub)).start();
             dataDir.writePort(server.port());

@@ -611,13 +611,26 @@ public final class BotRunner implements MarketListener {
         if (idle.containsKey(b.id()) || b.spec().desired() == BotSpec.Desired.STOPPED) {
             return BotStatus.STOPPED;
         }
-        if (b.error != null || router.isHalted(b.id())) {
-            return BotStatus.HALTED;
+        if (b.error != null || router.isHalted(b.id()) || riskHalt() != null) {
+            return BotStatus.HALTED; // a risk halt: exits still pass, entries do not
         }
         if (b.spec().desired() == BotSpec.Desired.PAUSED) {
             return BotStatus.PAUSED;
         }
         return b.warm() ? BotStatus.RUNNING : BotStatus.WARMING_UP;
+    }
+
+    private io.tradingbots.engine.risk.HaltState riskHalt() {
+        return risk == null ? null : risk.haltState();
+    }
+
+    private String riskHaltReason() {
+        io.tradingbots.engine.risk.HaltState h = riskHalt();
+        if (h == null) {
+            return "";
+        }
+        return h.kind() == io.tradingbots.engine.risk.HaltState.Kind.MANUAL ? "trading halted by " + h.by() + ": " + h.reason()
+                : h.reason();
     }
 
     private String statusReason(Bot b) {
@@ -627,7 +640,8 @@ public final class BotRunner implements MarketListener {
         }
         return switch (status(b)) {
             case STOPPED -> "stopped by the operator";
-            case HALTED -> b.error != null ? b.error : router.state(b.id()).haltReason();
+            case HALTED -> b.error != null ? b.error
+                    : router.isHalted(b.id()) ? router.state(b.id()).haltReason() : riskHaltReason();
             case WARMING_UP -> "waiting for " + b.barsToWarm() + " more " + b.spec().timeframe() + " candles";
             case PAUSED -> "paused by the operator: no new entries, exits still taken";
             default -> "";
