@@ -3,7 +3,6 @@ package io.tradingbots.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tradingbots.desktop.bots.BotsViewModel;
 import io.tradingbots.desktop.risk.RiskController;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +12,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Application;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -32,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Halt trading from the Risk tab against the real engine (tb-engine.jar on 127.0.0.1, simulated
  * market), headless under Monocle: a reason is required, the engine's halt shows with it, raising
  * a limit while halted is refused in the engine's words, and Resume (with a reason) ends it. The
- * Bots tab says plainly that this engine has no BotService.
+ * Bots tab then lists the engine's five bots (the default plan).
  */
 class RiskHaltIT {
 
@@ -113,9 +113,12 @@ class RiskHaltIT {
         assertThat(text("#haltReason")).isEmpty();
 
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
-        await("the Bots tab to say the engine has no BotService").atMost(WAIT).until(() ->
-                robot.lookup("#unavailableLabel").tryQuery().map(Node::isVisible).orElse(false));
-        assertThat(text("#unavailableLabel")).isEqualTo(BotsViewModel.UNAVAILABLE);
+        await("the Bots tab to list the engine's five bots").atMost(WAIT).until(() -> fx(() ->
+                robot.lookup("#botsTable").queryAllAs(TableView.class).stream()
+                        .filter(t -> t.isVisible() && t.getScene() != null && t.localToScreen(0, 0) != null)
+                        .anyMatch(t -> t.getItems().size() == 5 && String.valueOf(t.getItems()).contains("sma-core"))));
+        assertThat(fx(() -> robot.lookup("#unavailableLabel").queryAs(Label.class).isVisible()))
+                .as("this engine serves BotService").isFalse();
     }
 
     private DialogPane awaitDialog(String id) {
