@@ -256,7 +256,7 @@ public final class BotRunner implements MarketListener {
                 log.info("agent: bot {} keeps {}%: {}", s.id(), plain(s.sharePercent()), refused.getMessage());
             }
         }
-        if (freed.signum() > 0) {
+        if (freed.signum() > 0 && wanted.signum() > 0) {
             BigDecimal scale = freed.min(wanted).divide(wanted, 8, RoundingMode.DOWN);
             for (var e : ups.entrySet()) {
                 BotSpec s = bots.get(e.getKey()).spec();
