@@ -183,6 +183,14 @@ public final class Engine implements AutoCloseable {
             boolean hourly = Timeframe.H1.millis() >= base.millis() && Timeframe.H1.millis() % base.millis() == 0;
             RegimeBoard board = new RegimeBoard(base, hourly ? Timeframe.H1 : base);
             runner.useRegimeBoard(board);
+            // the allocation agent is opt-in: bots.json's "agent": {"enabled": true, ...} (docs/bots.md)
+            io.tradingbots.engine.agent.AgentSettings agentSettings = config.plan() == null ? BotPlanFile.readAgent(planFile())
+                    : io.tradingbots.engine.agent.AgentSettings.disabled();
+            runner.useAgent(agentSettings);
+            if (agentSettings.enabled()) {
+                log.info("allocation agent on: {} points a step after {} regime candles, caps {}% (by bot {})", agentSettings.stepPoints(),
+                        agentSettings.minCandles(), agentSettings.defaultCap(), agentSettings.caps());
+            }
             regimes = board;
             // Closed first at shutdown (resources close in reverse): no candle may reach the bots once the
             // journal, the curve or the database are closing, or a clean stop could leave a bot halted.

@@ -92,6 +92,15 @@ public final class AllocationPolicy {
         slots.forEach(s -> weights.put(s.botId(), s.weightPercent()));
     }
 
+    /** Takes the weights actually applied (a move the runtime could only partly make), so the next step starts from them. */
+    public void resync(Map<String, Double> actual) {
+        actual.forEach((id, w) -> {
+            if (weights.containsKey(id)) {
+                weights.put(id, w);
+            }
+        });
+    }
+
     public Map<String, Double> weights() {
         return Map.copyOf(weights);
     }

@@ -133,7 +133,7 @@ final class DataOptions {
         return new Loaded(bars, second, source);
     }
 
-    private static Bars fromStore(LocalHistory h, SeriesKey key, TimeRange range) {
+    static Bars fromStore(LocalHistory h, SeriesKey key, TimeRange range) {
         CandleColumns cols = h.history().store().readColumns(key, range);
         if (cols.size() == 0) {
             throw new EngineException("no " + key + " candles in " + describe(range) + ": see 'tb history inventory'");
@@ -141,7 +141,7 @@ final class DataOptions {
         return Bars.of(cols);
     }
 
-    private static Bars fromFile(Path file, String symbol, Timeframe tf, TimeRange range) {
+    static Bars fromFile(Path file, String symbol, Timeframe tf, TimeRange range) {
         CandleFileReader.Parsed p = CandleFileReader.read(file, symbol, tf);
         if (!p.badRows().isEmpty()) {
             throw new EngineException(file + ": " + p.badRows().size() + " bad row(s), first " + p.badRows().get(0));

@@ -33,7 +33,8 @@ import java.util.Set;
 public final class BotPlanFile {
 
     public static final String FILE_NAME = "bots.json";
-    private static final Set<String> TOP_KEYS = Set.of("capital", "bots");
+    private static final Set<String> TOP_KEYS = Set.of("capital", "bots", "agent");
+    private static final Set<String> AGENT_KEYS = Set.of("enabled", "step", "minCandles", "defaultCap", "caps");
     private static final Set<String> BOT_KEYS = Set.of("id", "name", "strategy", "params", "symbol", "timeframe", "share", "status");
 
     private BotPlanFile() {}
@@ -118,7 +119,69 @@ public final class BotPlanFile {
         return new BotPlan(capital, bots);
     }
 
+    /** The {@code "agent"} section of the plan file: disabled when the file or the section is absent. */
+    public static io.tradingbots.engine.agent.AgentSettings readAgent(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return io.tradingbots.engine.agent.AgentSettings.disabled();
+        } catch (IOException e) {
+            throw new EngineException("cannot read the bot plan " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return parseAgent(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static io.tradingbots.engine.agent.AgentSettings parseAgent(String text) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()));
+        }
+        JsonElement a = root.isJsonObject() ? root.getAsJsonObject().get("agent") : null;
+        if (a == null || a.isJsonNull()) {
+            return io.tradingbots.engine.agent.AgentSettings.disabled();
+        }
+        if (!a.isJsonObject()) {
+            throw new IllegalArgumentException("\"agent\" must be an object");
+        }
+        JsonObject o = a.getAsJsonObject();
+        unknownKeys(o, AGENT_KEYS, "agent: ");
+        var d = io.tradingbots.engine.agent.AgentSettings.enabledDefaults();
+        JsonElement en = o.get("enabled");
+        if (en != null && !(en.isJsonPrimitive() && en.getAsJsonPrimitive().isBoolean())) {
+            throw new IllegalArgumentException("agent: \"enabled\" must be true or false");
+        }
+        boolean enabled = en != null && en.getAsBoolean();
+        double step = o.has("step") ? decimal(o.get("step"), "agent: step").doubleValue() : d.stepPoints();
+        BigDecimal min = o.has("minCandles") ? decimal(o.get("minCandles"), "agent: minCandles") : BigDecimal.valueOf(d.minCandles());
+        if (min.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("agent: minCandles must be a whole number, got " + min.toPlainString());
+        }
+        double defaultCap = o.has("defaultCap") ? decimal(o.get("defaultCap"), "agent: defaultCap").doubleValue() : d.defaultCap();
+        Map<String, Double> caps = new LinkedHashMap<>();
+        JsonElement c = o.get("caps");
+        if (c != null && !c.isJsonNull()) {
+            if (!c.isJsonObject()) {
+                throw new IllegalArgumentException("agent: \"caps\" must be an object of bot id: percent");
+            }
+            for (var e : c.getAsJsonObject().entrySet()) {
+                caps.put(e.getKey(), decimal(e.getValue(), "agent: caps." + e.getKey()).doubleValue());
+            }
+        }
+        return new io.tradingbots.engine.agent.AgentSettings(enabled, step, min.intValueExact(), defaultCap, caps);
+    }
+
     public static String format(BotPlan plan) {
+        return format(plan, null);
+    }
+
+    private static String format(BotPlan plan, JsonElement agent) {
         JsonObject top = new JsonObject();
         top.add("capital", new JsonPrimitive(plan.capital().stripTrailingZeros().toPlainString()));
         JsonArray bots = new JsonArray();
@@ -137,6 +200,9 @@ public final class BotPlanFile {
             bots.add(o);
         }
         top.add("bots", bots);
+        if (agent != null) {
+            top.add("agent", agent);
+        }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(top) + "\n";
     }
 
@@ -144,7 +210,7 @@ public final class BotPlanFile {
     public static void write(Path file, BotPlan plan) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, format(plan), StandardCharsets.UTF_8);
+            Files.writeString(tmp, format(plan, agentSection(file)), StandardCharsets.UTF_8);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
@@ -155,6 +221,19 @@ public final class BotPlanFile {
             }
         } catch (IOException e) {
             throw new EngineException("cannot write the bot plan " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The operator's "agent" section of the file being replaced, kept as written. */
+    private static JsonElement agentSection(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            return root.isJsonObject() ? root.getAsJsonObject().get("agent") : null;
+        } catch (JsonParseException e) {
+            return null;
         }
     }
 

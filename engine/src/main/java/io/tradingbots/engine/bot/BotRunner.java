@@ -158,14 +158,125 @@ public final class BotRunner implements MarketListener {
     }
 
     private void readRegime(Candle candle) {
+        readRegime(candle, false);
+    }
+
+    private void readRegime(Candle candle, boolean live) {
         io.tradingbots.engine.agent.RegimeBoard r = regimes;
         if (r == null) {
             return;
         }
+        List<io.tradingbots.engine.agent.RegimeReading> readings;
         try {
-            r.onCandle(candle);
+            readings = r.onCandle(candle);
         } catch (RuntimeException e) {
             log.error("regime analysis of {} failed; it is skipped for this candle", candle.symbol(), e);
+            return;
+        }
+        // the agent acts on live readings only: not on history, not while a replay re-reads what the journal already holds
+        if (live && agent != null && marketTime > catchUpUntil) {
+            for (io.tradingbots.engine.agent.RegimeReading reading : readings) {
+                try {
+                    agent.onReading(reading).ifPresent(this::applyAgent);
+                } catch (RuntimeException e) {
+                    log.error("the allocation agent failed on {}; allocations are left as they are", reading.symbol(), e);
+                }
+            }
+        }
+    }
+
+    private io.tradingbots.engine.agent.AllocationPolicy agent;
+
+    /**
+     * Before {@link #start}, with a regime board: lets the allocation agent move capital between
+     * the bots on each regime reading, within {@code settings}' caps and never while the risk
+     * manager is restricting. Each move goes the way of {@link #setAllocation} (validated, the
+     * difference journaled as FUNDS, saved to the plan file) and is a STATUS event with its reason.
+     */
+    public synchronized void useAgent(io.tradingbots.engine.agent.AgentSettings settings) {
+        if (!settings.enabled()) {
+            agent = null;
+            return;
+        }
+        List<io.tradingbots.engine.agent.AllocationPolicy.Slot> slots = new ArrayList<>();
+        for (BotSpec s : plan.bots()) {
+            if (idle.containsKey(s.id())) {
+                continue;
+            }
+            double cap = settings.capOf(s.id());
+            double share = s.sharePercent().doubleValue();
+            if (share > cap) {
+                throw new IllegalArgumentException("agent: bot " + s.id() + " has " + plain(s.sharePercent()) + "%, above its cap of "
+                        + cap + "%: raise the cap or lower the share");
+            }
+            slots.add(new io.tradingbots.engine.agent.AllocationPolicy.Slot(s.id(), s.id(),
+                    io.tradingbots.engine.agent.AgentSettings.style(s.strategy()), s.symbol(), cap, share));
+        }
+        agent = slots.isEmpty() ? null : new io.tradingbots.engine.agent.AllocationPolicy(slots, settings.stepPoints(),
+                settings.minCandles(), () -> risk != null && risk.restricting());
+    }
+
+    /**
+     * Applies the agent's change: shares taken back first (each at most what the bot holds in free
+     * cash, and never below its minimum order), then what was freed handed to the bots it moves
+     * toward, in proportion. The policy is told what was really applied.
+     */
+    private void applyAgent(io.tradingbots.engine.agent.AllocationPolicy.Change c) {
+        String why = c.reason();
+        int colon = why.indexOf(": ");
+        String context = colon < 0 ? why : why.substring(0, colon);
+        Map<String, BigDecimal> applied = new LinkedHashMap<>();
+        BigDecimal freed = BigDecimal.ZERO;
+        BigDecimal wanted = BigDecimal.ZERO;
+        Map<String, BigDecimal> ups = new LinkedHashMap<>();
+        for (var e : c.after().entrySet()) {
+            BotSpec s = bots.get(e.getKey()).spec();
+            BigDecimal target = BigDecimal.valueOf(e.getValue()).setScale(2, RoundingMode.HALF_EVEN);
+            BigDecimal diff = target.subtract(s.sharePercent());
+            if (diff.signum() > 0) {
+                ups.put(s.id(), diff);
+                wanted = wanted.add(diff);
+                continue;
+            }
+            if (diff.signum() == 0) {
+                continue;
+            }
+            // at most the free cash, in points of the capital
+            BigDecimal freePoints = router.available(s.id(), s.quoteAsset()).multiply(HUNDRED).divide(plan.capital(), 2, RoundingMode.DOWN);
+            BigDecimal take = diff.negate().min(freePoints);
+            if (take.signum() <= 0) {
+                continue;
+            }
+            BigDecimal next = s.sharePercent().subtract(take);
+            try {
+                allocate(bots.get(s.id()), next, "agent: " + context);
+                applied.put(s.id(), next);
+                freed = freed.add(take);
+            } catch (RuntimeException refused) {
+                log.info("agent: bot {} keeps {}%: {}", s.id(), plain(s.sharePercent()), refused.getMessage());
+            }
+        }
+        if (freed.signum() > 0 && wanted.signum() > 0) {
+            BigDecimal scale = freed.min(wanted).divide(wanted, 8, RoundingMode.DOWN);
+            for (var e : ups.entrySet()) {
+                BotSpec s = bots.get(e.getKey()).spec();
+                BigDecimal next = s.sharePercent().add(e.getValue().multiply(scale).setScale(2, RoundingMode.DOWN));
+                if (next.compareTo(s.sharePercent()) == 0) {
+                    continue;
+                }
+                try {
+                    allocate(bots.get(s.id()), next, "agent: " + context);
+                    applied.put(s.id(), next);
+                } catch (RuntimeException refused) {
+                    log.info("agent: bot {} keeps {}%: {}", s.id(), plain(s.sharePercent()), refused.getMessage());
+                }
+            }
+        }
+        Map<String, Double> actual = new HashMap<>();
+        plan.bots().forEach(s -> actual.put(s.id(), s.sharePercent().doubleValue()));
+        agent.resync(actual);
+        if (!applied.isEmpty()) {
+            log.info("agent: {} ({})", why, applied.size() == c.after().size() ? "applied" : "applied as far as free cash allowed");
         }
     }
 
@@ -304,7 +415,7 @@ public final class BotRunner implements MarketListener {
     @Override
     public synchronized void onCandle(Candle candle) {
         candlesSeen++;
-        readRegime(candle);
+        readRegime(candle, true);
         for (var e : aggregators.entrySet()) {
             if (!e.getKey().startsWith(candle.symbol() + "|")) {
                 continue;
@@ -739,6 +850,13 @@ public final class BotRunner implements MarketListener {
      */
     public synchronized BotDetail setAllocation(String id, BigDecimal percent) {
         Bot b = bot(id);
+        allocate(b, percent, null);
+        return detail(b);
+    }
+
+    /** {@link #setAllocation}'s validated path; {@code why} (the agent's reason) goes into the event. */
+    private void allocate(Bot b, BigDecimal percent, String why) {
+        String id = b.id();
         BotSpec s = b.spec();
         BotPlan next = plan.with(s.withShare(percent));
         next.validate(next.bots().stream().map(BotSpec::symbol).collect(java.util.stream.Collectors.toSet()), broker::filters);
@@ -750,18 +868,19 @@ public final class BotRunner implements MarketListener {
         }
         save(next);
         if (delta.signum() != 0) {
-            router.fund(id, s.quoteAsset(), delta, "allocation " + plain(s.sharePercent()) + "% -> " + plain(percent) + "%");
+            router.fund(id, s.quoteAsset(), delta, (why == null ? "" : "agent ") + "allocation " + plain(s.sharePercent()) + "% -> "
+                + plain(percent) + "%");
         }
         b.spec(next.bot(id));
         if (risk != null && riskFed) {
             risk.setUnallocatedCash(plan.unallocated());
             flatten(risk.updateAccount(account(id)));
         }
-        publish(b, BotEvent.Kind.STATUS, "allocation " + plain(s.sharePercent()) + "% -> " + plain(percent) + "% ("
-                + plain(plan.capitalOf(next.bot(id))) + " " + s.quoteAsset() + ")");
+        publish(b, BotEvent.Kind.STATUS, (why == null ? "" : why.startsWith("agent: ") ? "agent: " : "") + "allocation "
+                + plain(s.sharePercent()) + "% -> " + plain(percent) + "% (" + plain(plan.capitalOf(next.bot(id))) + " " + s.quoteAsset() + ")"
+                + (why == null ? "" : ": " + why.substring(why.startsWith("agent: ") ? 7 : 0)));
         hub.updateBot(view(b));
         publishPortfolio();
-        return detail(b);
     }
 
     private void change(Bot b, BotSpec next, String what) {
