@@ -83,11 +83,13 @@ public final class PerformanceViewModel {
                 }
             } catch (EngineException e) {
                 problems.add(EngineErrors.isUnimplemented(e) ? "this engine has no BotService: update the engine" : e.getMessage());
+            } catch (RuntimeException e) {
+                problems.add("bots: " + e.getMessage()); // never leave the view stuck in "loading"
             }
             List<StoredChoice> choices = new ArrayList<>();
             try {
                 backtests.stored().forEach(s -> choices.add(StoredChoice.of(s)));
-            } catch (EngineException e) {
+            } catch (EngineException | RuntimeException e) {
                 problems.add("stored backtests: " + e.getMessage());
             }
             ui.execute(() -> {
@@ -157,7 +159,7 @@ public final class PerformanceViewModel {
                     status.set("added backtest " + choice.id());
                     message.set("");
                 });
-            } catch (EngineException | IllegalArgumentException e) {
+            } catch (EngineException | RuntimeException e) {
                 ui.execute(() -> message.set("backtest " + choice.id() + ": " + e.getMessage()));
             }
         });

@@ -1,9 +1,13 @@
 package io.tradingbots.desktop.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tradingbots.api.v1.ExportKind;
+import io.tradingbots.desktop.engine.BotSource;
 import io.tradingbots.desktop.engine.EngineClient;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +49,8 @@ class PerformanceViewModelTest {
         assertThat(model.returns().get(0).points()).extracting(CurvePoint::time)
                 .containsExactly(FakePerformance.START, FakePerformance.START + FakePerformance.HOUR,
                         FakePerformance.START + 2 * FakePerformance.HOUR, FakePerformance.START + 3 * FakePerformance.HOUR);
-        assertThat(model.returns().get(0).points().get(3).value()).isCloseTo(10.25, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(model.drawdowns().get(0).points().get(2).value()).isCloseTo(-10, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(model.returns().get(0).points().get(3).value()).isCloseTo(10.25, within(1e-9));
+        assertThat(model.drawdowns().get(0).points().get(2).value()).isCloseTo(-10, within(1e-9));
         assertThat(model.statusProperty().get()).isEqualTo("2 bots, 0 stored backtests");
         assertThat(model.messageProperty().get()).isEmpty();
         assertThat(model.loadingProperty().get()).isFalse();
@@ -77,7 +81,7 @@ class PerformanceViewModelTest {
                 "2024-01-01 00:00 → 2024-12-30 23:00", "8,760 bars", "-4.12%", "18.75%", "3 trades", "$5.99", "+25.33%"));
         assertThat(model.returns()).extracting(NamedCurve::name).containsExactly("Alpha", "Beta", "backtest bt-1");
         assertThat(model.drawdowns().get(2).points()).extracting(CurvePoint::value).hasSize(3).last()
-                .satisfies(v -> assertThat(v).isCloseTo((958.8 / 1100 - 1) * 100, org.assertj.core.api.Assertions.within(1e-9)));
+                .satisfies(v -> assertThat(v).isCloseTo((958.8 / 1100 - 1) * 100, within(1e-9)));
 
         model.compareSelected();
         assertThat(model.messageProperty().get()).isEqualTo("backtest bt-1 is already compared");
@@ -95,10 +99,25 @@ class PerformanceViewModelTest {
     }
 
     @Test
+    void aFailingEngineCallIsShownAndTheViewCanRefreshAgain() {
+        BotSource broken = (BotSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {BotSource.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("channel shut down");
+                });
+        PerformanceViewModel failing = new PerformanceViewModel(broken, client.backtests(), Runnable::run, Runnable::run);
+
+        failing.refresh();
+
+        assertThat(failing.messageProperty().get()).isEqualTo("bots: channel shut down");
+        assertThat(failing.loadingProperty().get()).isFalse();
+        assertThat(failing.comparison()).isEmpty();
+    }
+
+    @Test
     void fractionsAndChangesAreFormattedFromExactDecimals() {
         assertThat(PerformanceViewModel.fractionAsPercent("0.1", true)).isEqualTo("+10.00%");
         assertThat(PerformanceViewModel.fractionAsPercent("", true)).isEqualTo("—");
-        assertThat(PerformanceViewModel.change(new java.math.BigDecimal("3"), new java.math.BigDecimal("4"))).isEqualTo("+33.33%");
-        assertThat(PerformanceViewModel.change(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE)).isEqualTo("—");
+        assertThat(PerformanceViewModel.change(new BigDecimal("3"), new BigDecimal("4"))).isEqualTo("+33.33%");
+        assertThat(PerformanceViewModel.change(BigDecimal.ZERO, BigDecimal.ONE)).isEqualTo("—");
     }
 }
