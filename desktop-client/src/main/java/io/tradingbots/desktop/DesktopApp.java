@@ -17,7 +17,11 @@ import io.tradingbots.desktop.backtests.BacktestsController;
 import io.tradingbots.desktop.backtests.BacktestsViewModel;
 import io.tradingbots.desktop.deployment.DeploymentController;
 import io.tradingbots.desktop.deployment.DeploymentViewModel;
+import io.tradingbots.desktop.health.HealthController;
+import io.tradingbots.desktop.health.HealthViewModel;
 import io.tradingbots.desktop.history.HistoryController;
+import io.tradingbots.desktop.performance.PerformanceController;
+import io.tradingbots.desktop.performance.PerformanceViewModel;
 import io.tradingbots.desktop.history.HistoryViewModel;
 import io.tradingbots.desktop.risk.RiskController;
 import io.tradingbots.desktop.risk.RiskViewModel;
@@ -103,8 +107,8 @@ public final class DesktopApp extends Application {
     /**
      * Ctrl+D (Cmd+D on macOS) disconnects, Ctrl+T switches between the dark and light theme,
      * Ctrl+H opens the History tab, Ctrl+G the Deployment tab, Ctrl+K the Charts tab, Ctrl+E the
-     * Backtests tab, Ctrl+R the Risk tab, Ctrl+L the Bots tab (the list of bots) and Ctrl+B goes
-     * back to the dashboard.
+     * Backtests tab, Ctrl+R the Risk tab, Ctrl+L the Bots tab (the list of bots), Ctrl+Y the System
+     * health tab, Ctrl+P the Performance tab and Ctrl+B goes back to the dashboard.
      */
     private void installShortcuts() {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -124,6 +128,9 @@ public final class DesktopApp extends Application {
                 () -> selectTab("backtestsTab"));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> selectTab("riskTab"));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> selectTab("botsTab"));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), () -> selectTab("healthTab"));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                () -> selectTab("performanceTab"));
     }
 
     private void selectTab(int index) {
@@ -183,6 +190,13 @@ public final class DesktopApp extends Application {
                 lazyTab("Backtests", "backtestsTab", () -> Views.load(new BacktestsController(backtests)), backtests::refresh),
                 lazyTab("Risk", "riskTab", () -> Views.load(new RiskController(risk)), () -> { }),
                 lazyTab("Bots", "botsTab", () -> Views.load(new BotsController(bots)), bots::refresh));
+        PerformanceViewModel performance = new PerformanceViewModel(connected.client().bots(), connected.client().backtests(),
+                background, Platform::runLater);
+        tabs.getTabs().add(lazyTab("Performance", "performanceTab", () -> Views.load(new PerformanceController(performance)),
+                performance::refresh));
+        HealthViewModel health = new HealthViewModel();
+        health.follow(dashboard);
+        tabs.getTabs().add(lazyTab("System health", "healthTab", () -> Views.load(new HealthController(health)), () -> { }));
         botsPolling = new Timeline(new KeyFrame(Duration.seconds(5), e -> {
             if (bots != null && tabs != null && "botsTab".equals(tabs.getSelectionModel().getSelectedItem().getId())) {
                 bots.refresh();

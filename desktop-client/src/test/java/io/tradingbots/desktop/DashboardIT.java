@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.tradingbots.desktop.dashboard.BotRow;
 import io.tradingbots.desktop.dashboard.PriceRow;
 import io.tradingbots.desktop.deployment.DeploymentViewModel;
+import io.tradingbots.desktop.health.HealthRow;
 import io.tradingbots.desktop.history.InventoryRow;
+import io.tradingbots.desktop.performance.ComparisonRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,6 +152,8 @@ class DashboardIT {
         openHistoryAndSeeTheInventory();
         openDeploymentAndSeeRollbackUnavailable();
         openBacktestsAndSeeTheEnginesStrategies();
+        openHealthAndSeeTheHeap();
+        openPerformanceAndSeeTheBotsCurves();
 
         robot.clickOn("#disconnectButton");
         await("the connection screen again").atMost(Duration.ofSeconds(10))
@@ -201,6 +205,39 @@ class DashboardIT {
         robot.clickOn("#backtestRunButton");
         await("the empty-store hint").atMost(Duration.ofSeconds(5))
                 .until(() -> text("#backtestMessage").startsWith("pick a stored series and a strategy"));
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+    }
+
+    /** Ctrl+Y shows the System health tab with the engine's heap from the live state stream. */
+    private void openHealthAndSeeTheHeap() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        await("the heap figure").atMost(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#healthTable").tryQuery()
+                .map(t -> ((TableView<HealthRow>) t).getItems().stream()
+                        .anyMatch(r -> r.name().equals("JVM heap used") && r.value().endsWith(" MB")))
+                .orElse(false)));
+        assertThat(text("#healthHeadline")).startsWith("Engine ");
+        TableView<HealthRow> health = robot.lookup("#healthTable").queryTableView();
+        assertThat(fx(() -> health.getItems().stream().filter(r -> r.name().equals("Connection")).findFirst().orElseThrow().value()))
+                .isEqualTo("connected");
+        fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("health.png")));
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+    }
+
+    /** Ctrl+P shows the Performance tab: the real engine's equity exports become table lines (a bot that has decided at least once). */
+    private void openPerformanceAndSeeTheBotsCurves() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        // A bot's export has rows once it decided on a candle after warming up: refresh until one has.
+        await("a bot's performance line").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            boolean shown = fx(() -> robot.lookup("#comparisonTable").tryQuery()
+                    .map(t -> ((TableView<ComparisonRow>) t).getItems().stream()
+                            .anyMatch(r -> r.kind().equals("bot") && !r.points().equals("0")))
+                    .orElse(false));
+            if (!shown && robot.lookup("#perfRefreshButton").tryQuery().map(b -> !b.isDisabled()).orElse(false)) {
+                robot.clickOn("#perfRefreshButton");
+            }
+            return shown;
+        });
+        assertThat(text("#perfMessage")).isEmpty();
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
     }
 

@@ -42,6 +42,8 @@ public final class DashboardViewModel {
     private final ReadOnlyObjectWrapper<ConnectionStatus> status =
             new ReadOnlyObjectWrapper<>(this, "status", ConnectionStatus.CONNECTING);
     private final ReadOnlyStringWrapper health = new ReadOnlyStringWrapper(this, "health", "");
+    /** The last health message itself, for the System health view; null while unknown. */
+    private final ReadOnlyObjectWrapper<EngineHealth> healthMessage = new ReadOnlyObjectWrapper<>(this, "healthMessage");
     private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", "");
     private final ReadOnlyStringWrapper tunnel = new ReadOnlyStringWrapper(this, "tunnel", "");
     private final ObservableList<BotRow> bots = FXCollections.observableArrayList();
@@ -115,6 +117,7 @@ public final class DashboardViewModel {
         status.set(now);
         if (now.state() != ConnectionStatus.State.CONNECTED) {
             health.set("");
+            healthMessage.set(null);
         }
     }
 
@@ -125,6 +128,7 @@ public final class DashboardViewModel {
             prices.setAll(sorted(message.getPricesList(), PriceQuote::getSymbol, q -> PriceRow.of(q, zone)));
             portfolio.set(PortfolioText.EMPTY);
             health.set("");
+            healthMessage.set(null);
         } else {
             message.getBotsList().forEach(bot -> upsert(bots, BotRow.of(bot), BotRow::id));
             message.getPricesList().forEach(quote -> upsert(prices, PriceRow.of(quote, zone), PriceRow::symbol));
@@ -134,6 +138,7 @@ public final class DashboardViewModel {
         }
         if (message.hasHealth()) {
             health.set(healthText(message.getHealth()));
+            healthMessage.set(message.getHealth());
         }
         lastUpdate.set("update #" + message.getSequence() + " at " + Formats.time(message.getTime(), zone));
     }
@@ -183,6 +188,10 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty healthProperty() {
         return health.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EngineHealth> healthMessageProperty() {
+        return healthMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty lastUpdateProperty() {
