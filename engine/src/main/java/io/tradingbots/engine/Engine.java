@@ -102,6 +102,21 @@ public final class Engine implements AutoCloseable {
         return url == null || url.isBlank() ? XChangeBinanceUsMarketData.DEFAULT_URL : url;
     }
 
+    /** Kraken OHLC for the plan's arbitrage bots, polled in the background (TB_KRAKEN_URL points it elsewhere, e.g. at a fake). */
+    private io.tradingbots.engine.bot.SecondVenue kraken(BotPlan plan) {
+        java.util.Map<String, java.util.Set<Timeframe>> wanted = new java.util.TreeMap<>();
+        for (io.tradingbots.engine.bot.BotSpec s : plan.bots()) {
+            if (io.tradingbots.engine.strategy.Strategies.registry().get(s.strategy()).needsSecondSeries()) {
+                wanted.computeIfAbsent(s.symbol(), k -> new java.util.TreeSet<>()).add(s.timeframe());
+            }
+        }
+        String url = System.getenv("TB_KRAKEN_URL");
+        io.tradingbots.engine.bot.KrakenVenue venue = own(new io.tradingbots.engine.bot.KrakenVenue(url == null || url.isBlank() ? null : url,
+                wanted, 10_000, 15_000, System::currentTimeMillis));
+        log.info("arbitrage second venue: Kraken OHLC for {}", wanted);
+        return venue.start();
+    }
+
     public Engine(EngineConfig config) {
         this.config = config;
     }
@@ -183,6 +198,9 @@ public final class Engine implements AutoCloseable {
             boolean hourly = Timeframe.H1.millis() >= base.millis() && Timeframe.H1.millis() % base.millis() == 0;
             RegimeBoard board = new RegimeBoard(base, hourly ? Timeframe.H1 : base);
             runner.useRegimeBoard(board);
+            if (config.market() == EngineConfig.MarketKind.BINANCEUS) {
+                runner.useSecondVenue(kraken(plan)); // simulated and replayed markets keep the synthetic one
+            }
             // the allocation agent is opt-in: bots.json's "agent": {"enabled": true, ...} (docs/bots.md)
             io.tradingbots.engine.agent.AgentSettings agentSettings = config.plan() == null ? BotPlanFile.readAgent(planFile())
                     : io.tradingbots.engine.agent.AgentSettings.disabled();

@@ -43,6 +43,8 @@ final class Bot {
     private long nextOrderNo = 1;
 
     volatile String lastSignal = "none yet";
+    /** Why the last bar has no second-venue candle (the bot does not decide on it); null when it has one. */
+    volatile String secondMissing;
     volatile long lastDecisionTime;
     volatile String error;
     long lastPublished;
@@ -88,14 +90,26 @@ final class Bot {
         return Math.max(0, unstable + 1 - series.getBarCount());
     }
 
-    /** Adds the closed candle (and the second venue's, for arbitrage); false for a candle already seen. */
+    /** Adds the closed candle with the synthetic second venue (tests, simulated markets). */
     boolean add(Candle c) {
+        return add(c, SyntheticVenue.INSTANCE);
+    }
+
+    /**
+     * Adds the closed candle (and {@code venue}'s of the same open time, for arbitrage); false for a
+     * candle already seen. When the venue has no such candle, the bar keeps both series aligned with
+     * the first venue's candle in its place, and {@link #decide} does not decide on it.
+     */
+    boolean add(Candle c, SecondVenue venue) {
         if (series.getBarCount() > 0 && !series.getLastBar().getEndTime().toInstant().isBefore(Instant.ofEpochMilli(c.closeTime()))) {
             return false;
         }
         addBar(series, c);
         if (second != null) {
-            addBar(second, SecondVenue.of(c));
+            Candle other = venue.candle(c).orElse(null);
+            secondMissing = other == null ? "no " + venue.description() + " candle opening at " + Instant.ofEpochMilli(c.openTime())
+                    + " yet: no decision on this bar" : null;
+            addBar(second, other == null ? c : other);
         }
         return true;
     }
@@ -105,8 +119,11 @@ final class Bot {
                 s.numOf(c.open()), s.numOf(c.high()), s.numOf(c.low()), s.numOf(c.close()), s.numOf(c.volume()));
     }
 
-    /** Decides at the last bar's close, as a backtest does: enter when flat, exit when holding. */
+    /** Decides at the last bar's close, as a backtest does: enter when flat, exit when holding; NONE without the second venue's candle. */
     Signal decide() {
+        if (secondMissing != null) {
+            return Signal.NONE;
+        }
         int i = series.getEndIndex();
         boolean holding = record.getCurrentPosition().isOpened();
         if (holding) {

@@ -151,6 +151,12 @@ public final class BotRunner implements MarketListener {
     // ---- start ---------------------------------------------------------------------------------
 
     private volatile io.tradingbots.engine.agent.RegimeBoard regimes;
+    private volatile SecondVenue secondVenue = SyntheticVenue.INSTANCE;
+
+    /** Before {@link #start}: where arbitrage bots read the second venue's candles (default: the synthetic one). */
+    public void useSecondVenue(SecondVenue venue) {
+        this.secondVenue = venue;
+    }
 
     /** Before {@link #start}: every symbol's regime is read on each closed candle (history included). */
     public void useRegimeBoard(io.tradingbots.engine.agent.RegimeBoard board) {
@@ -315,7 +321,7 @@ public final class BotRunner implements MarketListener {
             }
             CandleAggregator warm = new CandleAggregator(b.spec().symbol(), market.baseTimeframe(), b.spec().timeframe());
             for (Candle base : market.history(b.spec().symbol())) {
-                warm.add(base).forEach(b::add);
+                warm.add(base).forEach(c -> b.add(c, secondVenue));
             }
             if (clock == null) {
                 b.syncRecord(no -> router.orderByNumber(b.id(), no), Long.MAX_VALUE);
@@ -449,7 +455,7 @@ public final class BotRunner implements MarketListener {
     }
 
     private void step(Bot b, Candle c) {
-        if (!b.add(c)) {
+        if (!b.add(c, secondVenue)) {
             return;
         }
         BotSpec s = b.spec();
@@ -490,7 +496,9 @@ public final class BotRunner implements MarketListener {
                 exit(b, b.label() + ": exit" + at);
             }
             default -> {
-                b.lastSignal = null; // "HOLD at the close ..." is written when someone looks (a replay decides thousands of times a second)
+                // null: "HOLD at the close ..." is written when someone looks (a replay decides thousands of times a second);
+                // without the second venue's candle, the reason there was no decision
+                b.lastSignal = b.secondMissing;
                 b.lastClose = c.close();
             }
         }

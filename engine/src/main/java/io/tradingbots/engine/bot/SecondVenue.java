@@ -1,32 +1,22 @@
 package io.tradingbots.engine.bot;
 
 import io.tradingbots.engine.market.Candle;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.SplittableRandom;
+import java.util.Optional;
 
 /**
- * The arbitrage bot's second venue while no second exchange is connected: the same candle with
- * its prices moved by a premium that swings slowly ({@value #SWING} × sin over a {@value #PERIOD_HOURS} h
- * cycle) plus noise from N(0, {@value #SIGMA}) seeded by the symbol and the candle's open time. It
- * depends on nothing else, so it is the same in every run over the same candles (a restarted
- * replay sees the same gaps), and the gap exceeds the fees now and then, as between real venues.
+ * Where the arbitrage bot reads the second venue's price: the candle of the same pair, timeframe
+ * and open time as the first venue's. Called on the market thread, so it answers from memory and
+ * never waits on the network; empty means the venue has no such candle (yet), and the bot does
+ * not decide on that bar.
  */
-public final class SecondVenue {
+public interface SecondVenue extends AutoCloseable {
 
-    static final double SWING = 0.003;
-    static final double SIGMA = 0.0008;
-    static final int PERIOD_HOURS = 6;
+    /** The second venue's candle with {@code first}'s symbol, timeframe and open time, if it has it now. */
+    Optional<Candle> candle(Candle first);
 
-    private SecondVenue() {}
+    /** Why {@link #candle} may be empty, for a bot's status: "Kraken (last error: ...)". */
+    String description();
 
-    public static Candle of(Candle c) {
-        long seed = c.openTime() * 31 + c.symbol().hashCode() + c.timeframe().millis();
-        double phase = 2 * Math.PI * (c.openTime() % (PERIOD_HOURS * 3_600_000L)) / (PERIOD_HOURS * 3_600_000.0);
-        double premium = SWING * Math.sin(phase) + new SplittableRandom(seed).nextGaussian() * SIGMA;
-        BigDecimal f = BigDecimal.valueOf(1 + premium);
-        MathContext mc = MathContext.DECIMAL64;
-        return new Candle(c.symbol(), c.timeframe(), c.openTime(), c.open().multiply(f, mc), c.high().multiply(f, mc),
-                c.low().multiply(f, mc), c.close().multiply(f, mc), c.volume());
-    }
+    @Override
+    default void close() {}
 }
