@@ -25,12 +25,13 @@ import si.mazi.rescu.RestProxyFactory;
 
 /**
  * Kraken as the arbitrage bot's second venue in live-market mode: public OHLC through XChange's
- * Kraken REST interface and reply types (no keys), polled on its own daemon thread for each (symbol, timeframe) an
- * arbitrage bot trades. Candles are kept by open time once their interval is over at Kraken's
- * reply (a candle still forming is not kept), the last {@value #KEEP} per series. {@link #candle}
- * only reads that map, so the market thread never waits on Kraken. A failed call (an error reply,
- * a rate limit, a timeout) doubles that series' wait up to {@value #MAX_BACKOFF_MS} ms and is
- * logged once per kind of error until a call succeeds again. XChange types stay in this class.
+ * Kraken REST interface and reply types (no keys), polled on its own daemon thread for each
+ * (symbol, timeframe) an arbitrage bot trades: {@value #AFTER_CLOSE_MS} ms after each candle's
+ * close, and at least once per poll period. Candles are kept by open time once their interval is
+ * over at Kraken's reply (a candle still forming is not kept), the last {@value #KEEP} per series.
+ * {@link #candle} only reads that map, so the market thread never waits on Kraken. A failed call
+ * (an error reply, a rate limit, a timeout) doubles that series' wait up to {@value #MAX_BACKOFF_MS}
+ * ms and is logged once per kind of error until a call succeeds again. XChange types stay here.
  *
  * <p>The calls go through a rescu proxy of XChange's {@link Kraken} interface, as XChange's own
  * market-data service does, but with Kraken's pair name ("XBTUSD") given directly: the service
@@ -41,6 +42,8 @@ public final class KrakenVenue implements SecondVenue {
     public static final String DEFAULT_URL = "https://api.kraken.com";
     static final int KEEP = 1_000;
     static final long MAX_BACKOFF_MS = 300_000;
+    /** After a candle's close, the poll that fetches it: soon, since the first venue's candle arrives within seconds. */
+    static final long AFTER_CLOSE_MS = 500;
     /** The OHLC intervals Kraken serves, in minutes. */
     private static final Set<Long> INTERVALS = Set.of(1L, 5L, 15L, 30L, 60L, 240L, 1440L, 10080L, 21600L);
 
@@ -111,7 +114,7 @@ public final class KrakenVenue implements SecondVenue {
     public synchronized KrakenVenue start() {
         if (poller == null) {
             poller = DaemonThreads.scheduler("kraken-ohlc");
-            poller.scheduleWithFixedDelay(this::pollDue, 0, Math.min(1_000, pollMs), TimeUnit.MILLISECONDS);
+            poller.scheduleWithFixedDelay(this::pollDue, 0, Math.min(250, pollMs), TimeUnit.MILLISECONDS);
         }
         return this;
     }
@@ -167,7 +170,8 @@ public final class KrakenVenue implements SecondVenue {
             lastError = null;
         }
         s.failures = 0;
-        s.nextPollAt = now + pollMs;
+        long nextClose = (now / s.timeframe.millis() + 1) * s.timeframe.millis();
+        s.nextPollAt = Math.min(now + pollMs, nextClose + AFTER_CLOSE_MS);
     }
 
     private void failed(Series s, Exception e) {

@@ -105,6 +105,12 @@ class KrakenVenueTest {
         assertThat(venue.candle(binance(T0 + 120, "37000")).orElseThrow().close()).isEqualTo(new BigDecimal("37026.5"));
         assertThat(venue.held("BTC/USD", Timeframe.M1)).extracting(Candle::openTime)
                 .containsExactly(T0 * 1000, (T0 + 60) * 1000, (T0 + 120) * 1000);
+
+        // close to a minute's end, the next poll is just after that close, not a full period later
+        now.set((T0 + 235) * 1000);
+        replies.add(ohlc("XXBTZUSD", T0 + 120));
+        venue.pollOnce();
+        assertThat(venue.nextPollAt("BTC/USD", Timeframe.M1)).isEqualTo((T0 + 240) * 1000 + KrakenVenue.AFTER_CLOSE_MS);
     }
 
     @Test
