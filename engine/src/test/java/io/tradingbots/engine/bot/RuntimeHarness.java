@@ -29,6 +29,11 @@ final class RuntimeHarness implements AutoCloseable {
     final EquityCurve curve;
 
     RuntimeHarness(Database db, BotPlan plan, Function<Broker, Broker> wrap) {
+        this(db, plan, wrap, null);
+    }
+
+    /** With {@code venue} (null: the default) as the arbitrage bots' second venue. */
+    RuntimeHarness(Database db, BotPlan plan, Function<Broker, Broker> wrap, SecondVenue venue) {
         LatestPrices prices = new LatestPrices();
         MarketClock clock = new MarketClock(0);
         PaperBroker.Settings settings = PaperBroker.Settings.defaults();
@@ -40,6 +45,9 @@ final class RuntimeHarness implements AutoCloseable {
         curve = new EquityCurve(db);
         runner = new BotRunner(CandleFeed.driven(List.of("BTC/USD", "ETH/USD")), plan, null, router, journal, broker, prices, clock, risk,
                 hub, events, curve, settings.slippageBps());
+        if (venue != null) {
+            runner.useSecondVenue(venue);
+        }
         runner.start();
     }
 
