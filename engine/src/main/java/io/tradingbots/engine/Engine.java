@@ -102,13 +102,16 @@ public final class Engine implements AutoCloseable {
         return url == null || url.isBlank() ? XChangeBinanceUsMarketData.DEFAULT_URL : url;
     }
 
-    /** Kraken OHLC for the plan's arbitrage bots, polled in the background (TB_KRAKEN_URL points it elsewhere, e.g. at a fake). */
+    /** Kraken OHLC for the plan's arbitrage bots, polled in the background (TB_KRAKEN_URL points it elsewhere, e.g. at a fake); null without any. */
     private io.tradingbots.engine.bot.SecondVenue kraken(BotPlan plan) {
         java.util.Map<String, java.util.Set<Timeframe>> wanted = new java.util.TreeMap<>();
         for (io.tradingbots.engine.bot.BotSpec s : plan.bots()) {
             if (io.tradingbots.engine.strategy.Strategies.registry().get(s.strategy()).needsSecondSeries()) {
                 wanted.computeIfAbsent(s.symbol(), k -> new java.util.TreeSet<>()).add(s.timeframe());
             }
+        }
+        if (wanted.isEmpty()) {
+            return null; // no bot needs a second venue: nothing to poll
         }
         String url = System.getenv("TB_KRAKEN_URL");
         io.tradingbots.engine.bot.KrakenVenue venue = own(new io.tradingbots.engine.bot.KrakenVenue(url == null || url.isBlank() ? null : url,
@@ -198,8 +201,13 @@ public final class Engine implements AutoCloseable {
             boolean hourly = Timeframe.H1.millis() >= base.millis() && Timeframe.H1.millis() % base.millis() == 0;
             RegimeBoard board = new RegimeBoard(base, hourly ? Timeframe.H1 : base);
             runner.useRegimeBoard(board);
-            if (config.market() == EngineConfig.MarketKind.BINANCEUS) {
-                runner.useSecondVenue(kraken(plan)); // simulated and replayed markets keep the synthetic one
+            // live Binance.US candles only: simulated and replayed markets (and the simulation binanceus
+            // falls back to when Binance.US cannot be reached) keep the synthetic venue, whose prices follow theirs
+            if (config.market() == EngineConfig.MarketKind.BINANCEUS && market instanceof io.tradingbots.engine.market.LiveCandleMarket) {
+                io.tradingbots.engine.bot.SecondVenue kraken = kraken(plan);
+                if (kraken != null) {
+                    runner.useSecondVenue(kraken);
+                }
             }
             // the allocation agent is opt-in: bots.json's "agent": {"enabled": true, ...} (docs/bots.md)
             io.tradingbots.engine.agent.AgentSettings agentSettings = config.plan() == null ? BotPlanFile.readAgent(planFile())
