@@ -93,22 +93,7 @@ public final class BotClient implements BotSource {
 
     @Override
     public StateSource.Subscription watchEvents(StreamListener<BotEvent> listener) {
-        StreamListener<WatchBotEventsResponse> unwrap = new StreamListener<>() {
-            @Override
-            public void onMessage(WatchBotEventsResponse message) {
-                listener.onMessage(message.getEvent());
-            }
-
-            @Override
-            public void onProblem(String problem) {
-                listener.onProblem(problem);
-            }
-
-            @Override
-            public void onUnimplemented() {
-                listener.onUnimplemented();
-            }
-        };
+        StreamListener<WatchBotEventsResponse> unwrap = StreamListener.unwrapping(listener, WatchBotEventsResponse::getEvent);
         return new WatchStream<>("bot events", WatchBotEventsRequest.getDefaultInstance(), async::watchBotEvents, target,
                 unwrap, wakeChannel, scheduler, backoffs.get()).start();
     }

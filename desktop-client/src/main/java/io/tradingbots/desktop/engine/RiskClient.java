@@ -41,22 +41,7 @@ public final class RiskClient implements RiskSource {
 
     @Override
     public StateSource.Subscription watchRisk(StreamListener<RiskState> listener) {
-        StreamListener<WatchRiskResponse> unwrap = new StreamListener<>() {
-            @Override
-            public void onMessage(WatchRiskResponse message) {
-                listener.onMessage(message.getState());
-            }
-
-            @Override
-            public void onProblem(String problem) {
-                listener.onProblem(problem);
-            }
-
-            @Override
-            public void onUnimplemented() {
-                listener.onUnimplemented();
-            }
-        };
+        StreamListener<WatchRiskResponse> unwrap = StreamListener.unwrapping(listener, WatchRiskResponse::getState);
         return new WatchStream<>("risk", WatchRiskRequest.newBuilder().setIntervalMs(WATCH_INTERVAL_MS).build(),
                 async::watchRisk, target, unwrap, wakeChannel, scheduler, backoffs.get()).start();
     }
