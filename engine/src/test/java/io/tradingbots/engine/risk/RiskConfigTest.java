@@ -103,4 +103,14 @@ class RiskConfigTest {
         assertThatThrownBy(() -> Engine.applyRiskSection(risk, unknown)).isInstanceOf(EngineException.class)
                 .hasMessageStartingWith(unknown + ": risk: unknown key \"dayly_loss_percent\"");
     }
+
+    @Test
+    void rewritingThePlanKeepsTheRiskAndAgentSectionsAsWritten() throws Exception {
+        Path file = dir.resolve("bots.json");
+        Files.writeString(file, "{" + BOTS + ", \"agent\": {\"enabled\": true}, \"risk\": {\"daily_loss_percent\": 6}}");
+        BotPlanFile.write(file, BotPlanFile.readIfExists(file, BigDecimal.TEN));
+        assertThat(BotPlanFile.readRisk(file).values()).containsOnlyKeys("daily_loss_percent");
+        assertThat(BotPlanFile.readRisk(file).values().get("daily_loss_percent")).isEqualByComparingTo("6");
+        assertThat(BotPlanFile.readAgent(file).enabled()).isTrue();
+    }
 }
