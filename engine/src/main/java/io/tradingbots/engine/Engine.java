@@ -194,6 +194,8 @@ public final class Engine implements AutoCloseable {
             recovery.halted().forEach((bot, why) -> log.warn("recovery: bot {} is halted: {}", bot, why));
             BotPlan plan = loadPlan(broker);
             risk = new RiskManager(RiskLimits.defaults(), new DbRiskStore(db), clock);
+            // bots.json's "risk" section applies at start, validated and audited like a gRPC change (docs/risk.md)
+            applyRiskSection(risk, config.plan() == null ? planFile() : null);
             EquityCurve curve = own(new EquityCurve(db));
             runner = new BotRunner(market, plan, config.plan() == null ? planFile() : null, router, journal, broker, prices,
                     marketClock, risk, hub, botEvents, curve, config.live() ? BigDecimal.ZERO : paper.slippageBps());
@@ -239,6 +241,25 @@ public final class Engine implements AutoCloseable {
             }
             close();
             throw e;
+        }
+    }
+
+    /** Applies the plan file's "risk" section, if any, to {@code risk}; a refused section fails the start. */
+    public static void applyRiskSection(RiskManager risk, Path file) {
+        if (file == null) {
+            return;
+        }
+        io.tradingbots.engine.risk.RiskConfig section;
+        try {
+            section = BotPlanFile.readRisk(file);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+        if (section != null) {
+            var changes = section.apply(risk, file);
+            if (!changes.isEmpty()) {
+                log.info("risk limits from {}: {} change(s)", file, changes.size());
+            }
         }
     }
 

@@ -33,7 +33,7 @@ import java.util.Set;
 public final class BotPlanFile {
 
     public static final String FILE_NAME = "bots.json";
-    private static final Set<String> TOP_KEYS = Set.of("capital", "bots", "agent");
+    private static final Set<String> TOP_KEYS = Set.of("capital", "bots", "agent", "risk");
     private static final Set<String> AGENT_KEYS = Set.of("enabled", "step", "minCandles", "defaultCap", "caps");
     private static final Set<String> BOT_KEYS = Set.of("id", "name", "strategy", "params", "symbol", "timeframe", "share", "status");
 
@@ -177,11 +177,51 @@ public final class BotPlanFile {
         return new io.tradingbots.engine.agent.AgentSettings(enabled, step, min.intValueExact(), defaultCap, caps);
     }
 
+    /** The {@code "risk"} section of the plan file (docs/risk.md), or null when the file or the section is absent. */
+    public static io.tradingbots.engine.risk.RiskConfig readRisk(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new EngineException("cannot read the bot plan " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return parseRisk(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static io.tradingbots.engine.risk.RiskConfig parseRisk(String text) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()));
+        }
+        JsonElement r = root.isJsonObject() ? root.getAsJsonObject().get("risk") : null;
+        if (r == null || r.isJsonNull()) {
+            return null;
+        }
+        if (!r.isJsonObject()) {
+            throw new IllegalArgumentException("\"risk\" must be an object of limit: value");
+        }
+        JsonObject o = r.getAsJsonObject();
+        unknownKeys(o, io.tradingbots.engine.risk.RiskConfig.KEYS, "risk: ");
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (var e : o.entrySet()) {
+            values.put(e.getKey(), decimal(e.getValue(), "risk: " + e.getKey()));
+        }
+        return new io.tradingbots.engine.risk.RiskConfig(values);
+    }
+
     public static String format(BotPlan plan) {
         return format(plan, null);
     }
 
-    private static String format(BotPlan plan, JsonElement agent) {
+    private static String format(BotPlan plan, JsonObject kept) {
         JsonObject top = new JsonObject();
         top.add("capital", new JsonPrimitive(plan.capital().stripTrailingZeros().toPlainString()));
         JsonArray bots = new JsonArray();
@@ -200,8 +240,8 @@ public final class BotPlanFile {
             bots.add(o);
         }
         top.add("bots", bots);
-        if (agent != null) {
-            top.add("agent", agent);
+        if (kept != null) {
+            kept.entrySet().forEach(e -> top.add(e.getKey(), e.getValue()));
         }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(top) + "\n";
     }
@@ -210,7 +250,7 @@ public final class BotPlanFile {
     public static void write(Path file, BotPlan plan) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, format(plan, agentSection(file)), StandardCharsets.UTF_8);
+            Files.writeString(tmp, format(plan, operatorSections(file)), StandardCharsets.UTF_8);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
@@ -224,14 +264,24 @@ public final class BotPlanFile {
         }
     }
 
-    /** The operator's "agent" section of the file being replaced, kept as written. */
-    private static JsonElement agentSection(Path file) throws IOException {
+    /** The operator's "agent" and "risk" sections of the file being replaced, kept as written. */
+    private static JsonObject operatorSections(Path file) throws IOException {
         if (!Files.exists(file)) {
             return null;
         }
         try {
             JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            return root.isJsonObject() ? root.getAsJsonObject().get("agent") : null;
+            if (!root.isJsonObject()) {
+                return null;
+            }
+            JsonObject kept = new JsonObject();
+            for (String k : List.of("agent", "risk")) {
+                JsonElement e = root.getAsJsonObject().get(k);
+                if (e != null) {
+                    kept.add(k, e);
+                }
+            }
+            return kept;
         } catch (JsonParseException e) {
             return null;
         }
