@@ -121,30 +121,41 @@ public final class BotPlanFile {
 
     /** The {@code "agent"} section of the plan file: disabled when the file or the section is absent. */
     public static io.tradingbots.engine.agent.AgentSettings readAgent(Path file) {
+        return readSection(file, BotPlanFile::parseAgent, io.tradingbots.engine.agent.AgentSettings.disabled());
+    }
+
+    /** Parses the file's text with {@code parse}; {@code absent} when there is no file; errors name the file. */
+    private static <T> T readSection(Path file, java.util.function.Function<String, T> parse, T absent) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return io.tradingbots.engine.agent.AgentSettings.disabled();
+            return absent;
         } catch (IOException e) {
             throw new EngineException("cannot read the bot plan " + file + ": " + e.getMessage(), e);
         }
         try {
-            return parseAgent(text);
+            return parse.apply(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
     }
 
-    public static io.tradingbots.engine.agent.AgentSettings parseAgent(String text) {
+    /** The top-level member {@code name} of the plan's JSON text, or null when absent. */
+    private static JsonElement section(String text, String name) {
         JsonElement root;
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException e) {
             throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()));
         }
-        JsonElement a = root.isJsonObject() ? root.getAsJsonObject().get("agent") : null;
-        if (a == null || a.isJsonNull()) {
+        JsonElement e = root.isJsonObject() ? root.getAsJsonObject().get(name) : null;
+        return e == null || e.isJsonNull() ? null : e;
+    }
+
+    public static io.tradingbots.engine.agent.AgentSettings parseAgent(String text) {
+        JsonElement a = section(text, "agent");
+        if (a == null) {
             return io.tradingbots.engine.agent.AgentSettings.disabled();
         }
         if (!a.isJsonObject()) {
@@ -179,30 +190,12 @@ public final class BotPlanFile {
 
     /** The {@code "risk"} section of the plan file (docs/risk.md), or null when the file or the section is absent. */
     public static io.tradingbots.engine.risk.RiskConfig readRisk(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new EngineException("cannot read the bot plan " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return parseRisk(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return readSection(file, BotPlanFile::parseRisk, null);
     }
 
     public static io.tradingbots.engine.risk.RiskConfig parseRisk(String text) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not valid JSON: " + firstLine(e.getMessage()));
-        }
-        JsonElement r = root.isJsonObject() ? root.getAsJsonObject().get("risk") : null;
-        if (r == null || r.isJsonNull()) {
+        JsonElement r = section(text, "risk");
+        if (r == null) {
             return null;
         }
         if (!r.isJsonObject()) {
