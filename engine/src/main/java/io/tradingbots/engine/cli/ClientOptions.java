@@ -43,6 +43,23 @@ final class ClientOptions {
         return NettyChannelBuilder.forTarget(HostPort.parse(target).target()).usePlaintext().build();
     }
 
+    /** What a command does with its channel; gRPC failures are explained by {@link #call}. */
+    interface OnChannel<T> {
+        T apply(ManagedChannel channel) throws Exception;
+    }
+
+    /** Opens a channel to the engine, runs {@code body} on it, turns a failed call into one clear line, and closes it. */
+    <T> T call(OnChannel<T> body) throws Exception {
+        ManagedChannel channel = channel();
+        try {
+            return body.apply(channel);
+        } catch (io.grpc.StatusRuntimeException e) {
+            throw Rpc.explain(e, target);
+        } finally {
+            channel.shutdownNow().awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     BearerAuth credentials() {
         return new BearerAuth(token());
     }

@@ -54,8 +54,7 @@ final class DeployCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ManagedChannel channel = client.channel();
-            try {
+            return client.call(channel -> {
                 GetDeploymentResponse r = DeploymentServiceGrpc.newBlockingStub(channel).withCallCredentials(client.credentials())
                         .withDeadlineAfter(5, TimeUnit.SECONDS).getDeployment(GetDeploymentRequest.getDefaultInstance());
                 PrintWriter out = spec.commandLine().getOut();
@@ -75,11 +74,7 @@ final class DeployCommand implements Runnable {
                 out.println("history (newest first)");
                 r.getHistoryList().stream().limit(20).forEach(h -> out.println("  " + line(h)));
                 return 0;
-            } catch (StatusRuntimeException e) {
-                throw Rpc.explain(e, client.target);
-            } finally {
-                channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-            }
+            });
         }
     }
 

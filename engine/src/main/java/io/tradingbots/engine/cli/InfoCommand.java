@@ -1,9 +1,7 @@
 package io.tradingbots.engine.cli;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import io.tradingbots.api.v1.EngineServiceGrpc;
 import io.tradingbots.api.v1.GetInfoRequest;
 import java.util.concurrent.Callable;
@@ -24,17 +22,12 @@ final class InfoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InvalidProtocolBufferException, InterruptedException {
-        ManagedChannel channel = client.channel();
-        try {
+    public Integer call() throws Exception {
+        return client.call(channel -> {
             var reply = EngineServiceGrpc.newBlockingStub(channel).withCallCredentials(client.credentials())
                     .withDeadlineAfter(5, TimeUnit.SECONDS).getInfo(GetInfoRequest.getDefaultInstance());
             spec.commandLine().getOut().println(JsonFormat.printer().print(reply));
             return 0;
-        } catch (StatusRuntimeException e) {
-            throw Rpc.explain(e, client.target);
-        } finally {
-            channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-        }
+        });
     }
 }

@@ -2,7 +2,6 @@ package io.tradingbots.engine.cli;
 
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import io.tradingbots.api.v1.BotRisk;
 import io.tradingbots.api.v1.CoinExposure;
 import io.tradingbots.api.v1.GetRiskRequest;
@@ -67,8 +66,7 @@ final class RiskCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ManagedChannel channel = client.channel();
-            try {
+            return client.call(channel -> {
                 RiskState s = stub(channel, client).getRisk(GetRiskRequest.getDefaultInstance()).getState();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
@@ -77,11 +75,7 @@ final class RiskCommand implements Runnable {
                     print(out, s);
                 }
                 return 0;
-            } catch (StatusRuntimeException e) {
-                throw Rpc.explain(e, client.target);
-            } finally {
-                channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-            }
+            });
         }
     }
 
@@ -140,18 +134,13 @@ final class RiskCommand implements Runnable {
             if (reason.isBlank()) {
                 throw new IllegalArgumentException("--reason must say why trading halts");
             }
-            ManagedChannel channel = client.channel();
-            try {
+            return client.call(channel -> {
                 HaltTradingResponse r = stub(channel, client).haltTrading(HaltTradingRequest.newBuilder().setReason(reason)
                         .setRequestedBy(who("halt")).setFlatten(flatten).build());
                 spec.commandLine().getOut().println("tb: trading halted" + (flatten ? ", " + r.getFlattenOrders() + " position(s) being closed" : "")
                         + ": " + r.getState().getHalt().getReason());
                 return 0;
-            } catch (StatusRuntimeException e) {
-                throw Rpc.explain(e, client.target);
-            } finally {
-                channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-            }
+            });
         }
     }
 
@@ -171,16 +160,11 @@ final class RiskCommand implements Runnable {
             if (reason.isBlank()) {
                 throw new IllegalArgumentException("--reason must say why trading may start again");
             }
-            ManagedChannel channel = client.channel();
-            try {
+            return client.call(channel -> {
                 stub(channel, client).resumeTrading(ResumeTradingRequest.newBuilder().setReason(reason).setRequestedBy(who("resume")).build());
                 spec.commandLine().getOut().println("tb: trading resumed: " + reason);
                 return 0;
-            } catch (StatusRuntimeException e) {
-                throw Rpc.explain(e, client.target);
-            } finally {
-                channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-            }
+            });
         }
     }
 }
