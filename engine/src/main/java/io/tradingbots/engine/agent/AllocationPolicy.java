@@ -15,11 +15,15 @@ import java.util.function.BooleanSupplier;
  * Moves capital weights between bots toward the strategies that suit each bot's market: more to
  * momentum in trends, to scalping in ranges, to the hedge in high volatility. It moves gradually
  * (at most {@code stepPoints} per bot per change), only once a regime has held for
- * {@code minCandles}, never above a bot's cap, never while the risk manager is restricting, and
- * keeps the sum of the weights. Every change comes with its reason in plain words.
+ * {@code minCandles}, then again only after {@code minCandles} more readings of the symbol (a
+ * cool-down), not for gaps under {@link #DEAD_BAND_POINTS} to the target, never above a bot's cap,
+ * never while the risk manager is restricting, and keeps the sum of the weights. Every change comes with its reason in plain words.
  * Not thread-safe: one market thread.
  */
 public final class AllocationPolicy {
+
+    /** No move while every bot is within this many percentage points of its target. */
+    static final double DEAD_BAND_POINTS = 2.0;
 
     /** How a strategy family fares in each regime (relative scores; the target shares follow them). */
     public enum Style {
@@ -68,7 +72,10 @@ public final class AllocationPolicy {
     private final int minCandles;
     private final BooleanSupplier riskRestricting;
     private final Map<String, Double> weights = new LinkedHashMap<>();
+    private boolean changed;
     private final Map<String, RegimeReading> latest = new HashMap<>();
+    /** Readings of each symbol since the last change (any symbol's): a change waits {@code minCandles} of them. */
+    private final Map<String, Integer> sinceChange = new HashMap<>();
 
     public AllocationPolicy(List<Slot> slots, double stepPoints, int minCandles, BooleanSupplier riskRestricting) {
         if (slots.isEmpty()) {
@@ -108,6 +115,10 @@ public final class AllocationPolicy {
     /** A symbol's new reading; returns the change it causes, if any. */
     public Optional<Change> onReading(RegimeReading r) {
         latest.put(r.symbol(), r);
+        int quiet = sinceChange.merge(r.symbol(), 1, Integer::sum);
+        if (changed && quiet <= minCandles) {
+            return Optional.empty(); // cool-down after the last change
+        }
         if (r.regime() == Regime.UNKNOWN || r.candlesInRegime() < minCandles || riskRestricting.getAsBoolean()) {
             return Optional.empty();
         }
@@ -119,17 +130,38 @@ public final class AllocationPolicy {
         for (Slot s : slots) {
             far = Math.max(far, Math.abs(target.get(s.botId()) - weights.get(s.botId())));
         }
-        if (far < 0.5) {
+        if (far < DEAD_BAND_POINTS) {
             return Optional.empty(); // close enough: no churn for crumbs
         }
         double alpha = Math.min(1, stepPoints / far);
         Map<String, Double> before = new LinkedHashMap<>(weights);
+        double total = 0;
         for (Slot s : slots) {
             double w = weights.get(s.botId());
+            total += w;
             double next = w + alpha * (target.get(s.botId()) - w);
             weights.put(s.botId(), Math.min(s.capPercent(), Math.round(next * 100) / 100.0));
         }
+        settleRounding(total);
+        changed = true;
+        sinceChange.clear();
         return Optional.of(new Change(r.time(), before, Map.copyOf(weights), reason(r, before)));
+    }
+
+    /** Rounding to 0.01 points must not make the weights drift from their total over many changes: the rest goes to the roomiest bot. */
+    private void settleRounding(double total) {
+        double rest = Math.round((total - weights.values().stream().mapToDouble(Double::doubleValue).sum()) * 100) / 100.0;
+        if (rest == 0) {
+            return;
+        }
+        Slot roomiest = slots.get(0);
+        for (Slot s : slots) {
+            if (s.capPercent() - weights.get(s.botId()) > roomiest.capPercent() - weights.get(roomiest.botId())) {
+                roomiest = s;
+            }
+        }
+        double w = weights.get(roomiest.botId());
+        weights.put(roomiest.botId(), Math.round(Math.max(0, Math.min(roomiest.capPercent(), w + rest)) * 100) / 100.0);
     }
 
     /** Shares of the current total by score, with caps enforced by handing any excess to the uncapped. */

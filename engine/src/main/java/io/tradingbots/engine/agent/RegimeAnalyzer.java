@@ -13,21 +13,31 @@ import org.ta4j.core.num.DoubleNum;
 /**
  * Labels one symbol's market on each closed candle: high volatility when the realised volatility
  * ranks in the top of its own recent history; else trending (up or down, by the slope's sign) when
- * ADX and the efficiency ratio both say the moves add up; else ranging. ADX comes from ta4j; the
+ * ADX and the efficiency ratio both say the moves add up; else ranging. A label, once given, is
+ * kept until the numbers fall below lower thresholds (hysteresis, see {@link Settings}). ADX comes from ta4j; the
  * other features are a few lines each over fixed-size rings. Not thread-safe: one market thread.
  */
 public final class RegimeAnalyzer {
 
     /** The thresholds and windows; {@link #defaults()} are the ones the docs describe. */
-    public record Settings(int window, int adxPeriod, int lookback, double trendAdx, double trendEfficiency, double highVolPercentile) {
+    /**
+     * Entering a regime takes the {@code trend*}/{@code highVolPercentile} thresholds; staying in it
+     * only the lower {@code keep*} ones (hysteresis), so a reading that hovers around a threshold
+     * does not flip the label back and forth.
+     */
+    public record Settings(int window, int adxPeriod, int lookback, double trendAdx, double trendEfficiency, double highVolPercentile,
+                           double keepTrendAdx, double keepTrendEfficiency, double keepHighVolPercentile) {
         public Settings {
             if (window < 5 || adxPeriod < 2 || lookback < 20) {
                 throw new IllegalArgumentException("regime windows too short: window " + window + ", ADX " + adxPeriod + ", lookback " + lookback);
             }
+            if (keepTrendAdx > trendAdx || keepTrendEfficiency > trendEfficiency || keepHighVolPercentile > highVolPercentile) {
+                throw new IllegalArgumentException("regime thresholds: staying in a regime cannot take more than entering it");
+            }
         }
 
         public static Settings defaults() {
-            return new Settings(20, 14, 500, 25, 0.30, 90);
+            return new Settings(20, 14, 500, 25, 0.30, 90, 20, 0.20, 75);
         }
     }
 
@@ -119,14 +129,22 @@ public final class RegimeAnalyzer {
         Regime label;
         if (count < 2L * s.adxPeriod() + w || volCount < Math.min(50, s.lookback())) {
             label = Regime.UNKNOWN;
-        } else if (percentile >= s.highVolPercentile()) {
+        } else if (percentile >= (current == Regime.HIGH_VOLATILITY ? s.keepHighVolPercentile() : s.highVolPercentile())) {
             label = Regime.HIGH_VOLATILITY;
+        } else if (stillTrending(slope, adxValue, efficiency)) {
+            label = current;
         } else if (adxValue >= s.trendAdx() && efficiency >= s.trendEfficiency()) {
             label = slope >= 0 ? Regime.TRENDING_UP : Regime.TRENDING_DOWN;
         } else {
             label = Regime.RANGING;
         }
         return reading(c, label, adxValue, efficiency, slope, vol, percentile, range);
+    }
+
+    /** A trend already under way holds while ADX and efficiency stay above the lower keep thresholds, in the same direction. */
+    private boolean stillTrending(double slope, double adxValue, double efficiency) {
+        boolean same = current == Regime.TRENDING_UP ? slope >= 0 : current == Regime.TRENDING_DOWN && slope < 0;
+        return same && adxValue >= s.keepTrendAdx() && efficiency >= s.keepTrendEfficiency();
     }
 
     private RegimeReading reading(Candle c, Regime label, double adxValue, double efficiency, double slope, double vol, double pct,

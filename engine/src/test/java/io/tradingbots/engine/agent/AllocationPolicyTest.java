@@ -39,11 +39,15 @@ class AllocationPolicyTest {
         assertThat(c.reason()).isEqualTo("ETH/USD ranging for 36 h, volatility in 20th percentile: scalp 25% → 32%,"
                 + " momentum 25% → 24.5%, core 25% → 24.5%, hedge 25% → 18.9%");
         assertThat(c.after().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(100, org.assertj.core.data.Offset.offset(0.05));
-        for (int i = 0; i < 10; i++) {
-            p.onReading(reading(Regime.RANGING, 37 + i, 20));
+        for (int i = 0; i < 12; i++) {
+            assertThat(p.onReading(reading(Regime.RANGING, 37 + i, 20))).as("cool-down: 12 readings after a change").isEmpty();
         }
-        assertThat(p.weights().get("scalp-eth")).isEqualTo(40.0);
-        assertThat(p.onReading(reading(Regime.RANGING, 60, 20))).as("at the target: nothing more to do").isEmpty();
+        assertThat(p.onReading(reading(Regime.RANGING, 49, 20))).isPresent();
+        for (int i = 0; i < 60; i++) {
+            p.onReading(reading(Regime.RANGING, 50 + i, 20));
+        }
+        assertThat(p.weights().get("scalp-eth")).as("within the 2-point dead band of its 40% target").isBetween(38.0, 40.0);
+        assertThat(p.onReading(reading(Regime.RANGING, 200, 20))).as("at the target: nothing more to do").isEmpty();
     }
 
     @Test
@@ -54,7 +58,7 @@ class AllocationPolicyTest {
         restricting.set(false);
         Optional<Change> c = p.onReading(reading(Regime.TRENDING_UP, 48, 60));
         assertThat(c).isPresent();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 200; i++) {
             p.onReading(reading(Regime.TRENDING_UP, 49 + i, 60));
             assertThat(p.weights().get("mom-eth")).isLessThanOrEqualTo(28.0);
         }
@@ -62,5 +66,27 @@ class AllocationPolicyTest {
         Change vol = p.onReading(reading(Regime.HIGH_VOLATILITY, 12, 95)).orElseThrow();
         assertThat(vol.reason()).startsWith("ETH/USD in high volatility for 12 h, volatility in 95th percentile: hedge ");
         assertThat(vol.after().get("hedge")).isGreaterThan(vol.before().get("hedge"));
+    }
+
+    @Test
+    void smallGapsToTheTargetMoveNothingAndManyChangesKeepTheTotalExactly() {
+        AllocationPolicy p = new AllocationPolicy(List.of(
+                new Slot("scalp-eth", "scalp", Style.SCALP, "ETH/USD", 40, 26),
+                new Slot("mom-eth", "momentum", Style.MOMENTUM, "ETH/USD", 40, 25),
+                new Slot("core", "core", Style.NEUTRAL, "ETH/USD", 40, 24)), 3, 12, restricting::get);
+        // UNKNOWN scores everyone 1: the targets are 25/25/25, at most 1 point away, inside the 2-point dead band
+        assertThat(p.onReading(new RegimeReading("ETH/USD", 20 * HOUR, Regime.UNKNOWN, 18, 0.1, 0, 0.4, 50, 3, 0, 20))).isEmpty();
+        assertThat(p.weights()).containsEntry("scalp-eth", 26.0).containsEntry("core", 24.0);
+        // regimes that alternate for a long time: the weights always add up to the 75% they started with, to the cent
+        int changes = 0;
+        for (int i = 0; i < 2_000; i++) {
+            Regime r = (i / 40) % 3 == 0 ? Regime.RANGING : (i / 40) % 3 == 1 ? Regime.TRENDING_UP : Regime.HIGH_VOLATILITY;
+            if (p.onReading(new RegimeReading("ETH/USD", (100 + i) * HOUR, r, 18, 0.1, 0, 0.4, 50, 3, 0, 12 + i % 40)).isPresent()) {
+                changes++;
+            }
+            assertThat(p.weights().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(75, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        // one change at most every 13 readings
+        assertThat(changes).isPositive().isLessThanOrEqualTo(2_000 / 13 + 1);
     }
 }

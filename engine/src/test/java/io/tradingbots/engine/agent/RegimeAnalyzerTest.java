@@ -146,4 +146,51 @@ class RegimeAnalyzerTest {
         assertThat(all.get(Regime.RANGING)).isGreaterThan(all.get(Regime.TRENDING_UP));
         assertThat(all.get(Regime.HIGH_VOLATILITY) / (double) candles.size()).isBetween(0.05, 0.2);
     }
+
+    @Test
+    void hysteresisKeepsALabelUntilTheLowerThresholdsAndFlipsLessOftenThanWithout() {
+        Path file = Path.of("..", "..", "shared", "data", "market", "Binance_ETHUSDT_1h.csv").toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(file), "real market data not found at " + file + ": test skipped (CI has ../shared)");
+        List<Candle> candles = CandleFileReader.read(file, "ETH/USD", Timeframe.H1).candles();
+        RegimeAnalyzer.Settings with = RegimeAnalyzer.Settings.defaults();
+        RegimeAnalyzer.Settings without = new RegimeAnalyzer.Settings(20, 14, 500, 25, 0.30, 90, 25, 0.30, 90);
+        RegimeAnalyzer a = new RegimeAnalyzer("ETH/USD", with);
+        RegimeAnalyzer b = new RegimeAnalyzer("ETH/USD", without);
+        int flipsWith = 0;
+        int flipsWithout = 0;
+        RegimeReading prevA = null;
+        RegimeReading prevB = null;
+        for (Candle c : candles) {
+            RegimeReading ra = a.onCandle(c);
+            RegimeReading rb = b.onCandle(c);
+            if (prevA != null && ra.regime() != prevA.regime()) {
+                flipsWith++;
+                // entering a regime takes the entry thresholds
+                if (ra.regime() == Regime.HIGH_VOLATILITY) {
+                    assertThat(ra.volatilityPercentile()).isGreaterThanOrEqualTo(with.highVolPercentile());
+                } else if (ra.regime() == Regime.TRENDING_UP || ra.regime() == Regime.TRENDING_DOWN) {
+                    assertThat(ra.adx()).isGreaterThanOrEqualTo(with.trendAdx());
+                    assertThat(ra.efficiencyRatio()).isGreaterThanOrEqualTo(with.trendEfficiency());
+                }
+            } else if (prevA != null && ra.regime() == Regime.TRENDING_UP && ra.volatilityPercentile() < with.highVolPercentile()) {
+                // staying needs only the keep thresholds
+                assertThat(ra.adx()).isGreaterThanOrEqualTo(with.keepTrendAdx());
+                assertThat(ra.efficiencyRatio()).isGreaterThanOrEqualTo(with.keepTrendEfficiency());
+            }
+            if (prevB != null && rb.regime() != prevB.regime()) {
+                flipsWithout++;
+            }
+            prevA = ra;
+            prevB = rb;
+        }
+        System.out.println("ETH/USD 1h regime changes over " + candles.size() + " candles: " + flipsWith + " with hysteresis, "
+                + flipsWithout + " without");
+        assertThat(flipsWith).isLessThan(flipsWithout * 3 / 4);
+    }
+
+    @Test
+    void keepThresholdsAboveEntryThresholdsAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RegimeAnalyzer.Settings(20, 14, 500, 25, 0.30, 90, 30, 0.2, 75))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("staying in a regime");
+    }
 }
