@@ -359,6 +359,9 @@ public final class BotRunner implements MarketListener {
                 continue;
             }
             router.fund(s.id(), s.quoteAsset(), delta, "plan: " + plain(s.sharePercent()) + "% of " + plain(plan.capital()));
+            if (risk != null) {
+                risk.moveBotCapital(s.id(), delta);
+            }
         }
     }
 
@@ -878,6 +881,9 @@ public final class BotRunner implements MarketListener {
         if (delta.signum() != 0) {
             router.fund(id, s.quoteAsset(), delta, (why == null ? "" : "agent ") + "allocation " + plain(s.sharePercent()) + "% -> "
                 + plain(percent) + "%");
+            if (risk != null) {
+                risk.moveBotCapital(id, delta);
+            }
         }
         b.spec(next.bot(id));
         if (risk != null && riskFed) {

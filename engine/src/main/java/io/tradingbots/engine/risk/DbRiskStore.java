@@ -10,10 +10,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** {@link RiskStore} in the engine's database (tables from {@code V5__risk.sql}). */
+/** {@link RiskStore} in the engine's database (tables from {@code V5__risk.sql} and {@code V7__risk_bot_peak.sql}). */
 public final class DbRiskStore implements RiskStore {
 
     private final Database db;
@@ -184,6 +186,37 @@ public final class DbRiskStore implements RiskStore {
             s.executeUpdate();
         } catch (SQLException e) {
             throw failed("store the day's starting equity", e);
+        }
+    }
+
+    @Override
+    public Map<String, BigDecimal> loadBotPeaks() {
+        Map<String, BigDecimal> out = new HashMap<>();
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement("SELECT bot_id, peak_equity FROM risk_bot_peak");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.put(r.getString(1), r.getBigDecimal(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failed("read the bots' highest equity", e);
+        }
+    }
+
+    @Override
+    public void saveBotPeak(String botId, BigDecimal peak, long at) {
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement("MERGE INTO risk_bot_peak t USING (VALUES(CAST(? AS VARCHAR(64)),"
+                     + " CAST(? AS DECIMAL(38, 18)), CAST(? AS BIGINT))) AS v(bot_id, peak_equity, updated_at) ON t.bot_id = v.bot_id"
+                     + " WHEN MATCHED THEN UPDATE SET t.peak_equity = v.peak_equity, t.updated_at = v.updated_at"
+                     + " WHEN NOT MATCHED THEN INSERT (bot_id, peak_equity, updated_at) VALUES (v.bot_id, v.peak_equity, v.updated_at)")) {
+            s.setString(1, botId);
+            s.setBigDecimal(2, peak);
+            s.setLong(3, at);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("store bot " + botId + "'s highest equity", e);
         }
     }
 

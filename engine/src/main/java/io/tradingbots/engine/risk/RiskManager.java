@@ -42,12 +42,15 @@ public final class RiskManager {
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final int QTY_SCALE = 8;
     private static final String SYSTEM = "risk manager";
+    private static final BigDecimal PEAK_SAVE_STEP = new BigDecimal("1.001");
 
     private final RiskStore store;
     private final Clock clock;
     private final Map<String, BigDecimal> marks = new HashMap<>();
     private final Map<String, BotAccount> accounts = new LinkedHashMap<>();
     private final Map<String, BigDecimal> botPeak = new HashMap<>();
+    /** The peaks as last saved: a peak is saved again when it rises 0.1% above it (or moves with capital). */
+    private final Map<String, BigDecimal> savedPeak = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> entryTimes = new HashMap<>();
     private BigDecimal unallocated = BigDecimal.ZERO;
     private RiskLimits limits;
@@ -63,6 +66,8 @@ public final class RiskManager {
         this.clock = clock;
         this.limits = store.loadLimits().orElse(defaults);
         this.halt = store.loadHalt().orElse(null);
+        botPeak.putAll(store.loadBotPeaks());
+        savedPeak.putAll(botPeak);
         if (halt != null) {
             log.warn("trading starts HALTED ({} since {} by {}): {}", halt.kind(), halt.since(), halt.by(), halt.reason());
         }
@@ -110,6 +115,22 @@ public final class RiskManager {
             store.saveDay(new RiskStore.Day(day, dayStart, limitReached));
         }
         log.info("capital {} {}: {}", delta.signum() >= 0 ? "added" : "withdrawn", delta.abs().toPlainString(), reason);
+    }
+
+    /**
+     * A bot's capital changed by {@code delta} (its share was raised or lowered): its highest
+     * equity moves by as much, so money taken back is not read as a drawdown, nor money added as a
+     * new high.
+     */
+    public synchronized void moveBotCapital(String botId, BigDecimal delta) {
+        BigDecimal peak = botPeak.get(botId);
+        if (peak == null || delta.signum() == 0) {
+            return;
+        }
+        BigDecimal moved = peak.add(delta).max(BigDecimal.ZERO);
+        botPeak.put(botId, moved);
+        store.saveBotPeak(botId, moved, clock.millis());
+        savedPeak.put(botId, moved);
     }
 
     // ---- the check -------------------------------------------------------------------------
@@ -236,7 +257,12 @@ public final class RiskManager {
         for (String bot : accounts.keySet()) {
             BigDecimal e = botEquity(bot);
             if (e != null) {
-                botPeak.merge(bot, e, BigDecimal::max);
+                BigDecimal peak = botPeak.merge(bot, e, BigDecimal::max);
+                BigDecimal saved = savedPeak.get(bot);
+                if (saved == null || peak.compareTo(saved.multiply(PEAK_SAVE_STEP)) >= 0) {
+                    store.saveBotPeak(bot, peak, now);
+                    savedPeak.put(bot, peak);
+                }
             }
         }
         if (dayStart == null) {

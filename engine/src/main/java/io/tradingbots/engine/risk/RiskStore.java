@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Where the risk manager keeps what must survive a restart: the limits (and who changed them),
- * the halt, and each UTC day's starting equity (so a restart cannot reset the day's loss budget).
+ * the halt, each UTC day's starting equity (so a restart cannot reset the day's loss budget) and
+ * each bot's highest equity (so it cannot reset a bot's drawdown).
  * {@link DbRiskStore} is the engine's; {@link #inMemory()} serves simulations and benchmarks.
  */
 public interface RiskStore {
@@ -36,6 +37,11 @@ public interface RiskStore {
 
     void saveDay(Day day);
 
+    /** Each bot's highest equity, as last saved. */
+    Map<String, BigDecimal> loadBotPeaks();
+
+    void saveBotPeak(String botId, BigDecimal peak, long at);
+
     /** A store that forgets everything when the process ends. */
     static RiskStore inMemory() {
         return new RiskStore() {
@@ -44,6 +50,7 @@ public interface RiskStore {
             private final List<LimitChange> changes = new ArrayList<>();
             private final List<RiskEvent> events = new ArrayList<>();
             private final Map<LocalDate, Day> days = new HashMap<>();
+            private final Map<String, BigDecimal> peaks = new HashMap<>();
 
             @Override
             public synchronized Optional<RiskLimits> loadLimits() {
@@ -85,6 +92,16 @@ public interface RiskStore {
             @Override
             public synchronized void saveDay(Day d) {
                 days.put(d.day(), d);
+            }
+
+            @Override
+            public synchronized Map<String, BigDecimal> loadBotPeaks() {
+                return Map.copyOf(peaks);
+            }
+
+            @Override
+            public synchronized void saveBotPeak(String botId, BigDecimal peak, long at) {
+                peaks.put(botId, peak);
             }
 
             private static <T> List<T> newestFirst(List<T> all, int max) {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The halt, the limits (with their audit) and the day's start survive closing and reopening the file database. */
+/** The halt, the limits (with their audit), the day's start and the bots' peaks survive closing and reopening the file database. */
 class DbRiskStoreTest {
 
     @TempDir
@@ -50,6 +50,9 @@ class DbRiskStoreTest {
         }
         try (Database db = Database.openFile(dir)) {
             assertThat(new RiskManager(RiskLimits.defaults(), new DbRiskStore(db), clock).haltState()).isNull();
+            // bot a's highest equity: 500 + 0.01 x 50,000 = 1,000, seen before the first restart
+            assertThat(new DbRiskStore(db).loadBotPeaks()).containsOnlyKeys("a");
+            assertThat(new DbRiskStore(db).loadBotPeaks().get("a")).isEqualByComparingTo("1000");
         }
     }
 }

@@ -179,6 +179,29 @@ class RiskManagerTest {
     }
 
     @Test
+    void aShareTakenBackIsNotADrawdownAndTheDrawdownSurvivesARestart() {
+        risk.updateAccount(BotAccount.of("a", d("0"), "BTC/USD", d("0.1")));
+        risk.updateMark("BTC/USD", d("60000")); // bot a peaks at 6,000
+        risk.updateMark("BTC/USD", d("54000")); // 5,400: 10% below
+        assertThat(risk.snapshot().drawdownByBot().get("a")).isEqualByComparingTo("10");
+        // its share is lowered by 2,000 (taken from cash it was given): 3,400 of a 4,000 peak, still 15%, not 43%
+        risk.moveBotCapital("a", d("-2000"));
+        risk.updateAccount(BotAccount.of("a", d("-2000"), "BTC/USD", d("0.1")));
+        assertThat(risk.snapshot().drawdownByBot().get("a")).isEqualByComparingTo("15");
+        // a restart (same store): the peak is remembered, so the bot is still 15% down, not 0%
+        RiskManager again = new RiskManager(limits(), store, clock);
+        again.updateMark("BTC/USD", d("54000"));
+        again.updateMark("ETH/USD", d("2000"));
+        again.updateAccounts(List.of(BotAccount.of("a", d("-2000"), "BTC/USD", d("0.1")), BotAccount.of("b", d("5000"), "ETH/USD", BigDecimal.ZERO)));
+        assertThat(again.snapshot().drawdownByBot().get("a")).isEqualByComparingTo("15");
+        // a new high under 0.1% above the saved peak is not written (no write per tick); 0.1% or more is
+        again.updateMark("BTC/USD", d("60020"));
+        assertThat(store.loadBotPeaks().get("a")).isEqualByComparingTo("4000");
+        again.updateMark("BTC/USD", d("60040"));
+        assertThat(store.loadBotPeaks().get("a")).isEqualByComparingTo("4004.0");
+    }
+
+    @Test
     void killSwitchNeedsReasonsAndRefusesRaisingLimitsWhileHalted() {
         assertThatThrownBy(() -> risk.halt(" ", "alice", false)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a halt needs a reason");
