@@ -4,7 +4,10 @@ import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
 import io.tradingbots.api.v1.BotRisk;
 import io.tradingbots.api.v1.CoinExposure;
+import io.tradingbots.api.v1.GetLimitsRequest;
+import io.tradingbots.api.v1.GetLimitsResponse;
 import io.tradingbots.api.v1.GetRiskRequest;
+import io.tradingbots.api.v1.LimitChange;
 import io.tradingbots.api.v1.HaltTradingRequest;
 import io.tradingbots.api.v1.HaltTradingResponse;
 import io.tradingbots.api.v1.MarketRegime;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code tb risk}: the risk manager's state and the kill switch, over the engine's RiskService. */
 @Command(name = "risk", mixinStandardHelpOptions = true,
         description = "The risk manager: status, and the kill switch (halt / resume all bots).",
-        subcommands = {RiskCommand.Status.class, RiskCommand.Halt.class, RiskCommand.Resume.class})
+        subcommands = {RiskCommand.Status.class, RiskCommand.Limits.class, RiskCommand.Halt.class, RiskCommand.Resume.class})
 final class RiskCommand implements Runnable {
 
     @Spec
@@ -73,6 +76,42 @@ final class RiskCommand implements Runnable {
                     out.println(JsonFormat.printer().print(s));
                 } else {
                     print(out, s);
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "limits", mixinStandardHelpOptions = true,
+            description = "The limits in force and their audit trail: who changed which limit when, from what to what (newest first).")
+    static final class Limits implements Callable<Integer> {
+        @Mixin
+        ClientOptions client;
+        @Option(names = "--json", description = "Print the GetLimits answer as JSON (like grpcurl).")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return client.call(channel -> {
+                GetLimitsResponse r = stub(channel, client).getLimits(GetLimitsRequest.getDefaultInstance());
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(JsonFormat.printer().print(r));
+                    return 0;
+                }
+                RiskLimits l = r.getLimits();
+                out.println("daily loss         " + l.getDailyLossPercent() + "% (entries stop " + l.getEntryBufferPercent() + " points before)");
+                out.println("bot drawdown       " + l.getBotDrawdownPercent() + "%");
+                out.println("exposure           " + l.getCoinExposurePercent() + "% per coin, " + l.getTotalExposurePercent() + "% in total");
+                out.println("order size         " + l.getMinOrderNotional() + " to " + l.getMaxOrderNotional());
+                out.println("orders per minute  " + l.getMaxOrdersPerMinute() + " entries per bot");
+                out.println(r.getRecentChangesCount() == 0 ? "changes            none (the defaults or the config file's as first set)"
+                        : "changes            newest first:");
+                for (LimitChange c : r.getRecentChangesList()) {
+                    out.printf("  %s  %-24s %s -> %s  by %s%n", Instant.ofEpochSecond(c.getTime().getSeconds()), c.getLimit(),
+                            c.getOldValue(), c.getNewValue(), c.getChangedBy());
                 }
                 return 0;
             });

@@ -82,4 +82,31 @@ class RiskCommandTest {
             assertThat(again.err()).contains("FAILED_PRECONDITION: trading is not halted");
         }
     }
+
+    @Test
+    void limitsPrintsTheLimitsAndWhoChangedThem() throws Exception {
+        try (Engine engine = start()) {
+            String target = "127.0.0.1:" + engine.port();
+            Run before = run("risk", "limits", "--target", target, "--data-dir", dir.toString());
+            assertThat(before.code()).as(before.err()).isZero();
+            assertThat(before.out()).contains("daily loss         10% (entries stop 2 points before)")
+                    .contains("changes            none");
+            io.grpc.ManagedChannel channel = io.grpc.ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+            try {
+                var stub = io.tradingbots.api.v1.RiskServiceGrpc.newBlockingStub(channel).withCallCredentials(
+                        new io.tradingbots.shared.BearerAuth(io.tradingbots.shared.ApiToken.read(dir.resolve("api-token"))));
+                var limits = stub.getLimits(io.tradingbots.api.v1.GetLimitsRequest.getDefaultInstance()).getLimits();
+                stub.setLimits(io.tradingbots.api.v1.SetLimitsRequest.newBuilder().setLimits(limits.toBuilder().setDailyLossPercent("6"))
+                        .setRequestedBy("bob@desk").build());
+            } finally {
+                channel.shutdownNow();
+            }
+            Run after = run("risk", "limits", "--target", target, "--data-dir", dir.toString());
+            assertThat(after.code()).as(after.err()).isZero();
+            assertThat(after.out()).contains("daily loss         6% (entries stop 2 points before)").contains("changes            newest first:")
+                    .containsPattern("  \\d{4}-\\d\\d-\\d\\dT[^ ]+  daily_loss_percent +10 -> 6  by bob@desk");
+            Run json = run("risk", "limits", "--json", "--target", target, "--data-dir", dir.toString());
+            assertThat(json.out()).contains("\"changedBy\": \"bob@desk\"");
+        }
+    }
 }
