@@ -10,7 +10,6 @@ import org.ta4j.core.indicators.adx.ADXIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.rules.OverIndicatorRule;
-import org.ta4j.core.rules.TrailingStopLossRule;
 import org.ta4j.core.rules.UnderIndicatorRule;
 
 /**
@@ -64,7 +63,7 @@ public final class Momentum implements StrategyDef {
                 .and(new OverIndicatorRule(adx, DoubleNum.valueOf(p.decimal("adxMin"))))
                 .and(new OverIndicatorRule(macd, signal));
         Rule exit = new UnderIndicatorRule(fast, slow)
-                .or(new TrailingStopLossRule(close, DoubleNum.valueOf(p.decimal("trail") * 100)));
+                .or(new TrailingStop(close, DoubleNum.valueOf(p.decimal("trail") * 100)));
         return new BaseStrategy("momentum(" + p + ")", entry, exit, unstableBars(p));
     }
 }
