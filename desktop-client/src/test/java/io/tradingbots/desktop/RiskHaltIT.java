@@ -112,6 +112,12 @@ class RiskHaltIT {
         await("TRADING again").atMost(WAIT).until(() -> text("#haltState").equals("TRADING"));
         assertThat(text("#haltReason")).isEmpty();
 
+        // tightening is sent at once, and the engine's audit trail shows who did it
+        robot.doubleClickOn("#limitDailyLoss").eraseText(4).write("9");
+        robot.clickOn("#applyLimitsButton");
+        await("the audit trail to show the change").atMost(WAIT).until(() -> fx(() ->
+                String.valueOf(robot.lookup("#changesTable").queryAs(TableView.class).getItems()).contains("10 → 9")));
+
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         await("the Bots tab to list the engine's five bots").atMost(WAIT).until(() -> fx(() ->
                 robot.lookup("#botsTable").queryAllAs(TableView.class).stream()

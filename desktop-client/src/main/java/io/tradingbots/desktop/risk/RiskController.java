@@ -62,6 +62,11 @@ public final class RiskController {
     @FXML private TableColumn<RegimeRow, String> adxColumn;
     @FXML private TableColumn<RegimeRow, String> volatilityColumn;
     @FXML private TableColumn<RegimeRow, String> sinceColumn;
+    @FXML private TableView<LimitChangeRow> changesTable;
+    @FXML private TableColumn<LimitChangeRow, String> changeTimeColumn;
+    @FXML private TableColumn<LimitChangeRow, String> changeByColumn;
+    @FXML private TableColumn<LimitChangeRow, String> changeLimitColumn;
+    @FXML private TableColumn<LimitChangeRow, String> changeValueColumn;
     @FXML private GridPane limitsGrid;
 
     public RiskController(RiskViewModel model) {
@@ -97,6 +102,11 @@ public final class RiskController {
         column(exposureColumn, ExposureRow::exposure);
         column(drawdownColumn, ExposureRow::drawdown);
         regimeTable.setItems(model.regimes());
+        changesTable.setItems(model.limitChanges());
+        column(changeTimeColumn, LimitChangeRow::time);
+        column(changeByColumn, LimitChangeRow::by);
+        column(changeLimitColumn, LimitChangeRow::limit);
+        column(changeValueColumn, LimitChangeRow::change);
         column(symbolColumn, RegimeRow::symbol);
         column(regimeColumn, RegimeRow::regime);
         column(adxColumn, RegimeRow::adx);

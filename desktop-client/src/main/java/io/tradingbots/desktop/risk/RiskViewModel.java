@@ -58,6 +58,7 @@ public final class RiskViewModel {
     private final ReadOnlyStringWrapper pendingLimits = new ReadOnlyStringWrapper(this, "pendingLimits", "");
     private final ObservableList<ExposureRow> exposures = FXCollections.observableArrayList();
     private final ObservableList<RegimeRow> regimes = FXCollections.observableArrayList();
+    private final ObservableList<LimitChangeRow> limitChanges = FXCollections.observableArrayList();
     private final Map<RiskLimitField, StringProperty> limitFields = new EnumMap<>(RiskLimitField.class);
     private Consumer<String> notifier = text -> { };
     private StateSource.Subscription subscription;
@@ -89,6 +90,7 @@ public final class RiskViewModel {
         }
         Coalescer<Runnable> updates = new Coalescer<>(ui, batch -> batch.forEach(Runnable::run));
         Coalescer<RiskState> states = new Coalescer<>(ui, batch -> show(batch.get(batch.size() - 1)));
+        loadLimitChanges();
         subscription = source.watchRisk(new StreamListener<>() {
             @Override
             public void onMessage(RiskState state) {
@@ -147,6 +149,27 @@ public final class RiskViewModel {
         return "Halted (" + kind + ") since " + Formats.dateTime(s.getHalt().getSince(), zone) + ": " + s.getHalt().getReason();
     }
 
+    /** Asks the engine for the limits' audit trail (newest first) without touching the fields being edited. */
+    private void loadLimitChanges() {
+        background.execute(() -> {
+            try {
+                GetLimitsResponse r = source.limits();
+                ui.execute(() -> showChanges(r));
+            } catch (EngineException e) {
+                // the stream reports an engine that cannot be reached; the trail stays as it was
+            }
+        });
+    }
+
+    private void showChanges(GetLimitsResponse r) {
+        limitChanges.setAll(r.getRecentChangesList().stream().map(c -> LimitChangeRow.of(c, zone)).toList());
+    }
+
+    /** Who changed which limit when (newest first, the engine keeps the last 50 in the answer). */
+    public ObservableList<LimitChangeRow> limitChanges() {
+        return limitChanges;
+    }
+
     /** Fills the limit fields, unless the user is editing them (and {@code force} is false). */
     private void showLimits(RiskLimits limits, boolean force) {
         if (!force && shownLimits != null && (limits.equals(shownLimits) || isEditing())) {
@@ -176,7 +199,10 @@ public final class RiskViewModel {
         background.execute(() -> {
             try {
                 GetLimitsResponse r = source.limits();
-                ui.execute(() -> showLimits(r.getLimits(), true));
+                ui.execute(() -> {
+                    showLimits(r.getLimits(), true);
+                    showChanges(r);
+                });
             } catch (EngineException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }
@@ -287,6 +313,7 @@ public final class RiskViewModel {
                     showLimits(r.getLimits(), true);
                     message.set(r.getChangesCount() == 0 ? "No limit changed." : "Limits saved (" + r.getChangesCount() + " changed).");
                 });
+                loadLimitChanges();
             } catch (EngineException e) {
                 ui.execute(() -> message.set("Limits refused: " + e.getMessage()));
             }

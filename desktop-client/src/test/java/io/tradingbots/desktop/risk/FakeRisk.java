@@ -104,9 +104,12 @@ final class FakeRisk implements AutoCloseable {
             response.onCompleted();
         }
 
+        /** Newest first, as the engine answers. */
+        private final java.util.List<LimitChange> audit = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         @Override
         public void getLimits(GetLimitsRequest request, StreamObserver<GetLimitsResponse> response) {
-            response.onNext(GetLimitsResponse.newBuilder().setLimits(state.getLimits()).build());
+            response.onNext(GetLimitsResponse.newBuilder().setLimits(state.getLimits()).addAllRecentChanges(audit).build());
             response.onCompleted();
         }
 
@@ -122,7 +125,11 @@ final class FakeRisk implements AutoCloseable {
             }
             SetLimitsResponse.Builder b = SetLimitsResponse.newBuilder().setLimits(r.getLimits());
             if (!r.getLimits().equals(state.getLimits())) {
-                b.addChanges(LimitChange.newBuilder().setLimit("daily_loss_percent").setChangedBy(r.getRequestedBy()));
+                LimitChange c = LimitChange.newBuilder().setLimit("daily_loss_percent").setChangedBy(r.getRequestedBy())
+                        .setOldValue(state.getLimits().getDailyLossPercent()).setNewValue(r.getLimits().getDailyLossPercent())
+                        .setTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_772_000_000L + audit.size())).build();
+                b.addChanges(c);
+                audit.add(0, c);
             }
             state = state.toBuilder().setLimits(r.getLimits()).build();
             response.onNext(b.build());

@@ -122,6 +122,10 @@ class RiskViewModelTest {
         model.confirmLimits();
         assertThat(engine.limitRequests()).hasSize(2);
         assertThat(engine.state().getLimits().getDailyLossPercent()).isEqualTo("12");
+        // the audit trail, newest first, reloaded after each change
+        assertThat(model.limitChanges()).extracting(LimitChangeRow::by, LimitChangeRow::limit, LimitChangeRow::change).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("alice@laptop (desktop)", "daily loss percent", "8 → 12"),
+                org.assertj.core.groups.Tuple.tuple("alice@laptop (desktop)", "daily loss percent", "10 → 8"));
     }
 
     @Test
