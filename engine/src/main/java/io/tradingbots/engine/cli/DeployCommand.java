@@ -1,6 +1,5 @@
 package io.tradingbots.engine.cli;
 
-import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -44,37 +43,26 @@ final class DeployCommand implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Show the running version, the installed releases and the deployment history.")
-    static final class Status implements Callable<Integer> {
-        @Mixin
-        ClientOptions client;
-        @Option(names = "--json", description = "Print the GetDeployment answer as JSON (like grpcurl).")
-        boolean json;
-        @Spec
-        CommandSpec spec;
+    static final class Status extends ShowCommand<GetDeploymentResponse> {
+        @Override
+        GetDeploymentResponse ask(ManagedChannel channel) {
+            return DeploymentServiceGrpc.newBlockingStub(channel).withCallCredentials(client.credentials())
+                    .withDeadlineAfter(5, TimeUnit.SECONDS).getDeployment(GetDeploymentRequest.getDefaultInstance());
+        }
 
         @Override
-        public Integer call() throws Exception {
-            return client.call(channel -> {
-                GetDeploymentResponse r = DeploymentServiceGrpc.newBlockingStub(channel).withCallCredentials(client.credentials())
-                        .withDeadlineAfter(5, TimeUnit.SECONDS).getDeployment(GetDeploymentRequest.getDefaultInstance());
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(JsonFormat.printer().print(r));
-                    return 0;
-                }
-                out.println("running     " + r.getRunningVersion());
-                if (!r.getManaged()) {
-                    out.println("releases    none: this engine was not started by the deploy scripts");
-                    return 0;
-                }
-                out.println("root        " + r.getRoot());
-                out.println("releases");
-                r.getReleasesList().forEach(rel -> out.printf("  %s %-24s commit %-12s installed %s%n", rel.getCurrent() ? "*" : " ",
-                        rel.getVersion(), rel.getGitCommit(), Instant.ofEpochSecond(rel.getInstalledAt().getSeconds())));
-                out.println("history (newest first)");
-                r.getHistoryList().stream().limit(20).forEach(h -> out.println("  " + line(h)));
-                return 0;
-            });
+        void print(PrintWriter out, GetDeploymentResponse r) {
+            out.println("running     " + r.getRunningVersion());
+            if (!r.getManaged()) {
+                out.println("releases    none: this engine was not started by the deploy scripts");
+                return;
+            }
+            out.println("root        " + r.getRoot());
+            out.println("releases");
+            r.getReleasesList().forEach(rel -> out.printf("  %s %-24s commit %-12s installed %s%n", rel.getCurrent() ? "*" : " ",
+                    rel.getVersion(), rel.getGitCommit(), Instant.ofEpochSecond(rel.getInstalledAt().getSeconds())));
+            out.println("history (newest first)");
+            r.getHistoryList().stream().limit(20).forEach(h -> out.println("  " + line(h)));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.tradingbots.engine.cli;
 
-import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
 import io.tradingbots.api.v1.BotRisk;
 import io.tradingbots.api.v1.CoinExposure;
@@ -59,62 +58,40 @@ final class RiskCommand implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Equity, the day's P&L against the daily loss limit, exposures, drawdowns, and whether trading is halted.")
-    static final class Status implements Callable<Integer> {
-        @Mixin
-        ClientOptions client;
-        @Option(names = "--json", description = "Print the GetRisk answer as JSON (like grpcurl).")
-        boolean json;
-        @Spec
-        CommandSpec spec;
+    static final class Status extends ShowCommand<RiskState> {
+        @Override
+        RiskState ask(ManagedChannel channel) {
+            return stub(channel, client).getRisk(GetRiskRequest.getDefaultInstance()).getState();
+        }
 
         @Override
-        public Integer call() throws Exception {
-            return client.call(channel -> {
-                RiskState s = stub(channel, client).getRisk(GetRiskRequest.getDefaultInstance()).getState();
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(JsonFormat.printer().print(s));
-                } else {
-                    print(out, s);
-                }
-                return 0;
-            });
+        void print(PrintWriter out, RiskState s) {
+            RiskCommand.print(out, s);
         }
     }
 
     @Command(name = "limits", mixinStandardHelpOptions = true,
             description = "The limits in force and their audit trail: who changed which limit when, from what to what (newest first).")
-    static final class Limits implements Callable<Integer> {
-        @Mixin
-        ClientOptions client;
-        @Option(names = "--json", description = "Print the GetLimits answer as JSON (like grpcurl).")
-        boolean json;
-        @Spec
-        CommandSpec spec;
+    static final class Limits extends ShowCommand<GetLimitsResponse> {
+        @Override
+        GetLimitsResponse ask(ManagedChannel channel) {
+            return stub(channel, client).getLimits(GetLimitsRequest.getDefaultInstance());
+        }
 
         @Override
-        public Integer call() throws Exception {
-            return client.call(channel -> {
-                GetLimitsResponse r = stub(channel, client).getLimits(GetLimitsRequest.getDefaultInstance());
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(JsonFormat.printer().print(r));
-                    return 0;
-                }
-                RiskLimits l = r.getLimits();
-                out.println("daily loss         " + l.getDailyLossPercent() + "% (entries stop " + l.getEntryBufferPercent() + " points before)");
-                out.println("bot drawdown       " + l.getBotDrawdownPercent() + "%");
-                out.println("exposure           " + l.getCoinExposurePercent() + "% per coin, " + l.getTotalExposurePercent() + "% in total");
-                out.println("order size         " + l.getMinOrderNotional() + " to " + l.getMaxOrderNotional());
-                out.println("orders per minute  " + l.getMaxOrdersPerMinute() + " entries per bot");
-                out.println(r.getRecentChangesCount() == 0 ? "changes            none (the defaults or the config file's as first set)"
-                        : "changes            newest first:");
-                for (LimitChange c : r.getRecentChangesList()) {
-                    out.printf("  %s  %-24s %s -> %s  by %s%n", Instant.ofEpochSecond(c.getTime().getSeconds()), c.getLimit(),
-                            c.getOldValue(), c.getNewValue(), c.getChangedBy());
-                }
-                return 0;
-            });
+        void print(PrintWriter out, GetLimitsResponse r) {
+            RiskLimits l = r.getLimits();
+            out.println("daily loss         " + l.getDailyLossPercent() + "% (entries stop " + l.getEntryBufferPercent() + " points before)");
+            out.println("bot drawdown       " + l.getBotDrawdownPercent() + "%");
+            out.println("exposure           " + l.getCoinExposurePercent() + "% per coin, " + l.getTotalExposurePercent() + "% in total");
+            out.println("order size         " + l.getMinOrderNotional() + " to " + l.getMaxOrderNotional());
+            out.println("orders per minute  " + l.getMaxOrdersPerMinute() + " entries per bot");
+            out.println(r.getRecentChangesCount() == 0 ? "changes            none (the defaults or the config file's as first set)"
+                    : "changes            newest first:");
+            for (LimitChange c : r.getRecentChangesList()) {
+                out.printf("  %s  %-24s %s -> %s  by %s%n", Instant.ofEpochSecond(c.getTime().getSeconds()), c.getLimit(),
+                        c.getOldValue(), c.getNewValue(), c.getChangedBy());
+            }
         }
     }
 
