@@ -216,7 +216,9 @@ public final class KrakenVenue implements SecondVenue {
     @Override
     public List<FeedStatus> feeds(long nowMs) {
         List<FeedStatus> out = new ArrayList<>();
-        for (Series s : new java.util.TreeMap<>(series).values()) {
+        List<Series> sorted = new ArrayList<>(series.values());
+        sorted.sort(java.util.Comparator.comparing((Series s) -> s.symbol).thenComparingLong(s -> s.timeframe.millis()));
+        for (Series s : sorted) {
             Map.Entry<Long, Candle> newest = s.candles.lastEntry();
             String name = "kraken " + s.symbol + " " + s.timeframe.label();
             if (newest == null) {
