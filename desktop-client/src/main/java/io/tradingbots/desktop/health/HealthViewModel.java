@@ -142,16 +142,18 @@ public final class HealthViewModel {
         next.add(HealthRow.of("JVM non-heap used", Formats.megabytes(h.getNonHeapUsedBytes())));
         next.add(HealthRow.of("JVM garbage collection", Formats.count(h.getGcCount()) + " collections, "
                 + String.format(Locale.US, "%.1f s", h.getGcTimeMs() / 1000.0) + " in total"));
-        next.add(hostCpu(h));
-        next.add(hostMemory(h));
-        next.add(disk(h));
+        // the machine and the summaries of the two tables come first, after the engine's status and uptime
+        List<HealthRow> top = new ArrayList<>();
+        top.add(hostCpu(h));
+        top.add(hostMemory(h));
+        top.add(disk(h));
 
         List<FeedRow> feedRows = new ArrayList<>();
         for (FeedHealth f : h.getFeedsList()) {
             feedRows.add(feedRow(f, h.getUptimeSeconds()));
         }
         long staleFeeds = feedRows.stream().filter(FeedRow::stale).count();
-        next.add(new HealthRow("Market feeds", feedRows.isEmpty() ? "none reported"
+        top.add(new HealthRow("Market feeds", feedRows.isEmpty() ? "none reported"
                 : feedRows.size() + (feedRows.size() == 1 ? " feed, " : " feeds, ") + (staleFeeds == 0 ? "none stale" : staleFeeds + " stale"),
                 staleFeeds > 0));
         List<EndpointRow> endpointRows = new ArrayList<>();
@@ -162,10 +164,11 @@ public final class HealthViewModel {
             recentErrors += e.getWindowErrors();
             window = Math.max(window, e.getWindowSeconds());
         }
-        next.add(new HealthRow("Exchange APIs", endpointRows.isEmpty() ? "no exchange called"
+        top.add(new HealthRow("Exchange APIs", endpointRows.isEmpty() ? "no exchange called"
                 : endpointRows.size() + (endpointRows.size() == 1 ? " endpoint, " : " endpoints, ") + Formats.count(recentErrors)
                         + (recentErrors == 1 ? " error" : " errors") + " in the last " + Formats.duration(Duration.ofSeconds(window)),
                 recentErrors > 0));
+        next.addAll(next.indexOf(next.stream().filter(r -> r.name().equals("Uptime")).findFirst().orElseThrow()) + 1, top);
         rows.setAll(next);
         feeds.setAll(feedRows);
         endpoints.setAll(endpointRows);

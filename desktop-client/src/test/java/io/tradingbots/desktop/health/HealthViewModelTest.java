@@ -157,6 +157,8 @@ class HealthViewModelTest {
         assertThat(value("Market feeds")).isEqualTo("2 feeds, 1 stale");
         assertThat(value("Exchange APIs")).isEqualTo("2 endpoints, 2 errors in the last 5m 00s");
         assertThat(model.rows()).extracting(HealthRow::value).doesNotContain(HealthRow.NOT_REPORTED);
+        assertThat(model.rows()).extracting(HealthRow::name).startsWith("Connection", "SSH tunnel", "Engine status", "Status detail",
+                "Uptime", "Host CPU", "Host memory", "Disk (data directory)", "Market feeds", "Exchange APIs", "Engine process CPU");
         assertThat(model.rows()).filteredOn(HealthRow::warning).extracting(HealthRow::name)
                 .containsExactly("Market feeds", "Exchange APIs");
 

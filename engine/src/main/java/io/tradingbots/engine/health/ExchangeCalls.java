@@ -43,7 +43,7 @@ public final class ExchangeCalls {
         this.nanoClock = nanoClock;
     }
 
-    /** The recorder of endpoint {@code name}, made at the first ask; the health report lists it from then on. */
+    /** The recorder of endpoint {@code name}, made at the first ask; the health report lists it from its first call. */
     public Endpoint endpoint(String name) {
         return endpoints.computeIfAbsent(name, n -> new Endpoint(n, wallClock, nanoClock));
     }
@@ -53,11 +53,13 @@ public final class ExchangeCalls {
         return new Endpoint(name, System::currentTimeMillis, System::nanoTime);
     }
 
-    /** Every endpoint's figures now, by name. */
+    /** The figures now of every endpoint called at least once, by name. */
     public List<EndpointStats> snapshot() {
         List<EndpointStats> out = new ArrayList<>(endpoints.size());
         for (Endpoint e : endpoints.values()) {
-            out.add(e.stats());
+            if (e.calls.get() > 0) {
+                out.add(e.stats());
+            }
         }
         return out;
     }

@@ -115,12 +115,15 @@ class ExchangeCallsTest {
     }
 
     @Test
-    void endpointsAreListedByNameFromTheirFirstUse() {
-        calls.endpoint("Kraken OHLC");
-        calls.endpoint("Binance.US market data");
-        assertThat(calls.endpoint("Kraken OHLC")).isSameAs(calls.endpoint("Kraken OHLC"));
+    void endpointsAreListedByNameFromTheirFirstCall() {
+        ExchangeCalls.Endpoint kraken = calls.endpoint("Kraken OHLC");
+        ExchangeCalls.Endpoint binance = calls.endpoint("Binance.US market data");
+        calls.endpoint("Binance.US history"); // made (a fetch job source exists) but never called
+        assertThat(calls.endpoint("Kraken OHLC")).isSameAs(kraken);
+        assertThat(calls.snapshot()).isEmpty();
+        call(kraken, 1, null);
+        call(binance, 1, "HTTP 503");
         assertThat(calls.snapshot()).extracting(EndpointStats::name).containsExactly("Binance.US market data", "Kraken OHLC");
-        assertThat(calls.snapshot()).allSatisfy(s -> assertThat(s.calls()).isZero());
     }
 
     @Test
