@@ -3,6 +3,7 @@ package io.tradingbots.desktop.health;
 import static io.tradingbots.desktop.support.Tables.column;
 import static io.tradingbots.desktop.support.Tables.numericColumn;
 
+import io.tradingbots.desktop.support.Tables;
 import java.util.function.Predicate;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
@@ -10,7 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import io.tradingbots.desktop.support.Tables;
+import javafx.util.Callback;
 
 /** Binds the System health view to its {@link HealthViewModel}. */
 public final class HealthController {
@@ -78,7 +79,7 @@ public final class HealthController {
         endpointsTable.setPlaceholder(placeholder(model.endpointsNoteProperty()));
     }
 
-    private static <R> javafx.util.Callback<TableView<R>, TableRow<R>> warnings(Predicate<R> warning) {
+    private static <R> Callback<TableView<R>, TableRow<R>> warnings(Predicate<R> warning) {
         return t -> new TableRow<>() {
             @Override
             protected void updateItem(R row, boolean empty) {
