@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.tradingbots.desktop.dashboard.BotRow;
 import io.tradingbots.desktop.dashboard.PriceRow;
 import io.tradingbots.desktop.deployment.DeploymentViewModel;
+import io.tradingbots.desktop.health.EndpointRow;
+import io.tradingbots.desktop.health.FeedRow;
 import io.tradingbots.desktop.health.HealthRow;
 import io.tradingbots.desktop.history.InventoryRow;
 import io.tradingbots.desktop.performance.ComparisonRow;
@@ -219,6 +221,16 @@ class DashboardIT {
         TableView<HealthRow> health = robot.lookup("#healthTable").queryTableView();
         assertThat(fx(() -> health.getItems().stream().filter(r -> r.name().equals("Connection")).findFirst().orElseThrow().value()))
                 .isEqualTo("connected");
+        // the engine's host figures, and the simulated market's feeds (live, so not stale); a simulated market calls no exchange
+        assertThat(fx(() -> health.getItems().stream().filter(r -> r.name().equals("Disk (data directory)")).findFirst().orElseThrow()
+                .value())).contains(" free of ");
+        TableView<FeedRow> feeds = robot.lookup("#feedsTable").queryTableView();
+        await("the simulated feeds").atMost(Duration.ofSeconds(10)).until(() -> fx(() -> feeds.getItems().stream()
+                .filter(f -> f.feed().equals("sim BTC/USD 1m") || f.feed().equals("sim ETH/USD 1m"))
+                .filter(f -> f.state().equals("ok")).count() == 2));
+        TableView<EndpointRow> endpoints = robot.lookup("#endpointsTable").queryTableView();
+        assertThat(fx(() -> endpoints.getItems().isEmpty())).isTrue();
+        assertThat(fx(() -> ((Labeled) endpoints.getPlaceholder()).getText())).startsWith("no exchange called yet");
         fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("health.png")));
         robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
     }

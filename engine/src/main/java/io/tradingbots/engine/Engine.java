@@ -42,6 +42,7 @@ import io.tradingbots.engine.datadir.DataDirectory;
 import io.tradingbots.engine.deployment.DeploymentLayout;
 import io.tradingbots.engine.deployment.Deployments;
 import io.tradingbots.engine.db.Database;
+import io.tradingbots.engine.health.ExchangeCalls;
 import io.tradingbots.engine.health.HealthMonitor;
 import io.tradingbots.engine.market.MarketSource;
 import io.tradingbots.engine.market.MarketSources;
@@ -95,6 +96,9 @@ public final class Engine implements AutoCloseable {
     private volatile BacktestJobs backtests;
     private volatile BotRunner runner;
     private final BotEvents botEvents = new BotEvents();
+    /** Every exchange call's count, errors and latency, for the health report. */
+    private final ExchangeCalls exchangeCalls = new ExchangeCalls();
+    private volatile io.tradingbots.engine.bot.SecondVenue secondVenue;
 
     /** Binance.US base URL for history fetch jobs: TB_BINANCEUS_URL, else the real one. */
     static String exchangeUrl() {
@@ -115,7 +119,7 @@ public final class Engine implements AutoCloseable {
         }
         String url = System.getenv("TB_KRAKEN_URL");
         io.tradingbots.engine.bot.KrakenVenue venue = own(new io.tradingbots.engine.bot.KrakenVenue(url == null || url.isBlank() ? null : url,
-                wanted, 10_000, 15_000, System::currentTimeMillis));
+                wanted, 10_000, 15_000, System::currentTimeMillis, exchangeCalls.endpoint(io.tradingbots.engine.bot.KrakenVenue.ENDPOINT)));
         log.info("arbitrage second venue: Kraken OHLC for {}", wanted);
         return venue.start();
     }
@@ -143,7 +147,7 @@ public final class Engine implements AutoCloseable {
             MarketSource market = own(switch (config.market()) {
                 case SIM -> MarketSources.simulated(config.seed(), config.speed());
                 case REPLAY -> MarketSources.replay(config.replayFiles(), config.speed());
-                case BINANCEUS -> BinanceUsLive.open(exchangeUrl(), config.seed(), config.speed());
+                case BINANCEUS -> BinanceUsLive.open(exchangeUrl(), config.seed(), config.speed(), exchangeCalls.endpoint(BinanceUsLive.ENDPOINT));
             });
             BuildInfo build = BuildInfo.current();
 
@@ -174,7 +178,7 @@ public final class Engine implements AutoCloseable {
             opening = null;
             runId = recordStart(build, market.description());
             historyJobs = own(new FetchJobs(new CandleHistory(new CandleStore(db)),
-                    used -> new XChangeBinanceUsMarketData(exchangeUrl(), 15_000, used), 0.95));
+                    used -> new XChangeBinanceUsMarketData(exchangeUrl(), 15_000, used, exchangeCalls.endpoint("Binance.US history")), 0.95));
             // One backtest at a time: on a 2-core droplet the other core stays with live trading.
             backtests = own(new BacktestJobs(BacktestJobs.fromStore(new CandleHistory(new CandleStore(db))),
                     new BacktestStore(db), 1, System::currentTimeMillis));
@@ -184,7 +188,7 @@ public final class Engine implements AutoCloseable {
             LatestPrices prices = new LatestPrices();
             PaperBroker.Settings paper = PaperBroker.Settings.defaults();
             Broker broker = config.live()
-                    ? liveBroker(config.keysFile())
+                    ? liveBroker(config.keysFile(), exchangeCalls.endpoint(XChangeBinanceUsBroker.ENDPOINT))
                     : new PaperBroker(prices, SymbolRules::paper, paper);
             OrderJournal journal = own(OrderJournal.open(db));
             OrderRouter router = new OrderRouter(journal, broker, prices, clock);
@@ -209,6 +213,7 @@ public final class Engine implements AutoCloseable {
                 io.tradingbots.engine.bot.SecondVenue kraken = kraken(plan);
                 if (kraken != null) {
                     runner.useSecondVenue(kraken);
+                    secondVenue = kraken;
                 }
             }
             // the allocation agent is opt-in: bots.json's "agent": {"enabled": true, ...} (docs/bots.md)
@@ -224,7 +229,10 @@ public final class Engine implements AutoCloseable {
             // journal, the curve or the database are closing, or a clean stop could leave a bot halted.
             resources.push(market::close);
             runner.start();
-            own(new HealthMonitor(market, hub)).start();
+            own(new HealthMonitor(market, hub, dataDir.root(), exchangeCalls, now -> {
+                io.tradingbots.engine.bot.SecondVenue venue = secondVenue;
+                return venue == null ? List.of() : venue.feeds(now);
+            })).start();
             dataDir.writePort(server.port());
             server.markServing();
             log.info("engine {} serving on {}:{} ({} mode, {}, data in {})", build.version(),
@@ -291,9 +299,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Binance.US with the keys of a 0600 file (TB_BINANCEUS_URL points it elsewhere, e.g. at a fake in tests). */
-    private static Broker liveBroker(Path keysFile) {
+    private static Broker liveBroker(Path keysFile, ExchangeCalls.Endpoint calls) {
         ApiKeyFile keys = ApiKeyFile.read(keysFile);
-        return new XChangeBinanceUsBroker(keys.apiKey(), keys.secretKey(), XChangeBinanceUsBroker.Settings.defaults().withBaseUrl(exchangeUrl()));
+        return new XChangeBinanceUsBroker(keys.apiKey(), keys.secretKey(), XChangeBinanceUsBroker.Settings.defaults().withBaseUrl(exchangeUrl()),
+                calls);
     }
 
     private static Database join(CompletableFuture<Database> opening) {

@@ -3,12 +3,17 @@ package io.tradingbots.engine.api;
 import com.google.protobuf.Timestamp;
 import io.tradingbots.api.v1.BotState;
 import io.tradingbots.api.v1.EngineHealth;
+import io.tradingbots.api.v1.ExchangeEndpointHealth;
+import io.tradingbots.api.v1.FeedHealth;
 import io.tradingbots.api.v1.HealthStatus;
 import io.tradingbots.api.v1.Portfolio;
 import io.tradingbots.api.v1.PriceQuote;
 import io.tradingbots.engine.bot.BotStatus;
 import io.tradingbots.engine.bot.BotView;
+import io.tradingbots.engine.health.EndpointStats;
 import io.tradingbots.engine.health.HealthView;
+import io.tradingbots.engine.health.HostMetrics;
+import io.tradingbots.engine.market.FeedStatus;
 import io.tradingbots.engine.market.PriceView;
 import io.tradingbots.engine.portfolio.PortfolioView;
 import java.math.BigDecimal;
@@ -75,9 +80,34 @@ final class ProtoMapper {
             case DEGRADED -> HealthStatus.HEALTH_STATUS_DEGRADED;
             case DOWN -> HealthStatus.HEALTH_STATUS_DOWN;
         };
-        return EngineHealth.newBuilder().setStatus(status).setDetail(h.detail()).setUptimeSeconds(h.uptimeSeconds())
+        HostMetrics host = h.host();
+        EngineHealth.Builder p = EngineHealth.newBuilder().setStatus(status).setDetail(h.detail()).setUptimeSeconds(h.uptimeSeconds())
                 .setHeapUsedBytes(h.heapUsedBytes()).setHeapMaxBytes(h.heapMaxBytes()).setThreadCount(h.threadCount())
                 .setProcessCpuLoad(h.processCpuLoad()).setMarketDataAgeMs(h.marketDataAgeMs()).setWatchers(h.watchers())
-                .setMarketStatus(h.marketStatus()).build();
+                .setMarketStatus(h.marketStatus())
+                .setSystemCpuLoad(host.systemCpuLoad()).setAvailableProcessors(host.availableProcessors())
+                .setSystemLoadAverage(host.loadAverage()).setMemoryTotalBytes(host.memoryTotalBytes())
+                .setMemoryAvailableBytes(host.memoryAvailableBytes()).setDiskTotalBytes(host.diskTotalBytes())
+                .setDiskFreeBytes(host.diskFreeBytes()).setGcCount(host.gcCount()).setGcTimeMs(host.gcTimeMs())
+                .setNonHeapUsedBytes(host.nonHeapUsedBytes());
+        for (FeedStatus f : h.feeds()) {
+            FeedHealth.Builder feed = FeedHealth.newBuilder().setName(f.name()).setTimeframe(f.timeframe().label())
+                    .setAgeMs(f.ageMs()).setExpectedIntervalMs(f.expectedIntervalMs());
+            if (f.lastCloseMs() > 0) {
+                feed.setLastCandleClose(time(f.lastCloseMs()));
+            }
+            p.addFeeds(feed);
+        }
+        for (EndpointStats e : h.endpoints()) {
+            ExchangeEndpointHealth.Builder endpoint = ExchangeEndpointHealth.newBuilder().setName(e.name()).setCalls(e.calls())
+                    .setErrors(e.errors()).setLastError(e.lastError()).setWindowSeconds(e.windowSeconds())
+                    .setWindowCalls(e.windowCalls()).setWindowErrors(e.windowErrors())
+                    .setLatencyP50Ms(e.latencyP50Ms()).setLatencyP99Ms(e.latencyP99Ms());
+            if (e.lastErrorAtMs() > 0) {
+                endpoint.setLastErrorTime(time(e.lastErrorAtMs()));
+            }
+            p.addEndpoints(endpoint);
+        }
+        return p.build();
     }
 }

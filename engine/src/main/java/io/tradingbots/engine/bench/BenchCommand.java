@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark and print its figures (see docs/benchmarks.md).",
         subcommands = {StartupBench.class, StreamLatencyBench.class, StalledClientBench.class,
-                HistoryBench.class, BacktestBench.class, JournalBench.class, RiskBench.class, RuntimeBench.class, FootprintBench.class})
+                HistoryBench.class, BacktestBench.class, JournalBench.class, RiskBench.class, RuntimeBench.class, FootprintBench.class,
+                HealthBench.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,6 +1,8 @@
 package io.tradingbots.engine.bot;
 
+import io.tradingbots.engine.health.ExchangeCalls;
 import io.tradingbots.engine.market.Candle;
+import io.tradingbots.engine.market.FeedStatus;
 import io.tradingbots.shared.DaemonThreads;
 import io.tradingbots.engine.market.Timeframe;
 import java.util.ArrayList;
@@ -40,6 +42,8 @@ import si.mazi.rescu.RestProxyFactory;
 public final class KrakenVenue implements SecondVenue {
 
     public static final String DEFAULT_URL = "https://api.kraken.com";
+    /** Kraken's endpoint in the health report. */
+    public static final String ENDPOINT = "Kraken OHLC";
     static final int KEEP = 1_000;
     static final long MAX_BACKOFF_MS = 300_000;
     /** After a candle's close, the poll that fetches it: soon, since the first venue's candle arrives within seconds. */
@@ -50,6 +54,7 @@ public final class KrakenVenue implements SecondVenue {
     private static final Logger log = LoggerFactory.getLogger(KrakenVenue.class);
 
     private final Kraken kraken;
+    private final ExchangeCalls.Endpoint calls;
     private final long pollMs;
     private final LongSupplier wallClock;
     private final Map<String, Series> series = new ConcurrentHashMap<>();
@@ -82,6 +87,13 @@ public final class KrakenVenue implements SecondVenue {
      * @param wallClock ms since the epoch (a candle is kept once its interval is over by this clock)
      */
     public KrakenVenue(String baseUrl, Map<String, Set<Timeframe>> wanted, long pollMs, int timeoutMs, LongSupplier wallClock) {
+        this(baseUrl, wanted, pollMs, timeoutMs, wallClock, ExchangeCalls.detached(ENDPOINT));
+    }
+
+    /** As above, each OHLC call counted and timed in {@code calls} (the engine's health report). */
+    public KrakenVenue(String baseUrl, Map<String, Set<Timeframe>> wanted, long pollMs, int timeoutMs, LongSupplier wallClock,
+                       ExchangeCalls.Endpoint calls) {
+        this.calls = calls;
         ClientConfig rest = new ClientConfig();
         rest.setHttpConnTimeout(timeoutMs);
         rest.setHttpReadTimeout(timeoutMs);
@@ -142,13 +154,17 @@ public final class KrakenVenue implements SecondVenue {
         // since: the newest kept candle's open time, so a reply carries only what is newer (Kraken's `since` is exclusive)
         Long since = newest == null ? null : newest.getKey() / 1000;
         KrakenOHLCs reply;
+        long start = calls.start();
         try {
             KrakenOHLCResult r = kraken.getOHLC(s.pair, (int) interval, since);
             if (r == null || !r.isSuccess()) {
                 throw new IllegalStateException(r == null ? "empty reply" : String.join(", ", r.getError()));
             }
             reply = r.getResult();
+            calls.succeeded(start);
         } catch (Exception e) {
+            calls.failed(start, "OHLC " + s.pair + " " + s.timeframe + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage()));
             failed(s, e);
             return;
         }
@@ -194,6 +210,25 @@ public final class KrakenVenue implements SecondVenue {
     public Optional<Candle> candle(Candle first) {
         Series s = series.get(key(first.symbol(), first.timeframe()));
         return s == null ? Optional.empty() : Optional.ofNullable(s.candles.get(first.openTime()));
+    }
+
+    /** Each polled series and its newest kept candle; the age counts from that candle's close. */
+    @Override
+    public List<FeedStatus> feeds(long nowMs) {
+        List<FeedStatus> out = new ArrayList<>();
+        List<Series> sorted = new ArrayList<>(series.values());
+        sorted.sort(java.util.Comparator.comparing((Series s) -> s.symbol).thenComparingLong(s -> s.timeframe.millis()));
+        for (Series s : sorted) {
+            Map.Entry<Long, Candle> newest = s.candles.lastEntry();
+            String name = "kraken " + s.symbol + " " + s.timeframe.label();
+            if (newest == null) {
+                out.add(new FeedStatus(name, s.timeframe, 0, -1, s.timeframe.millis()));
+            } else {
+                long close = newest.getValue().closeTime();
+                out.add(new FeedStatus(name, s.timeframe, close, Math.max(0, nowMs - close), s.timeframe.millis()));
+            }
+        }
+        return out;
     }
 
     @Override

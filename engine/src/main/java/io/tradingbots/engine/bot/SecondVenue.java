@@ -17,6 +17,11 @@ public interface SecondVenue extends AutoCloseable {
     /** Why {@link #candle} may be empty, for a bot's status: "Kraken (last error: ...)". */
     String description();
 
+    /** The venue's own feeds and their last candles at wall-clock {@code nowMs}, for the health report; none by default. */
+    default java.util.List<io.tradingbots.engine.market.FeedStatus> feeds(long nowMs) {
+        return java.util.List.of();
+    }
+
     @Override
     default void close() {}
 }

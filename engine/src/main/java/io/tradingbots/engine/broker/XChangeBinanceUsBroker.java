@@ -1,5 +1,6 @@
 package io.tradingbots.engine.broker;
 
+import io.tradingbots.engine.health.ExchangeCalls;
 import io.tradingbots.engine.order.Fill;
 import io.tradingbots.engine.order.Order;
 import io.tradingbots.engine.order.OrderType;
@@ -67,6 +68,8 @@ public final class XChangeBinanceUsBroker implements Broker {
         System.setProperty("sun.net.http.retryPost", "false");
     }
     public static final String DEFAULT_URL = "https://api.binance.us";
+    /** The live broker's endpoint in the health report. */
+    public static final String ENDPOINT = "Binance.US trading";
 
     /** {@code recvWindowMs}: Binance's acceptance window for a signed request (at most 60,000). */
     public record Settings(String baseUrl, long recvWindowMs, int timeoutMs, int maxAttempts, long maxBackoffMs, BigDecimal takerFee) {
@@ -98,6 +101,7 @@ public final class XChangeBinanceUsBroker implements Broker {
     }
 
     private final Settings settings;
+    private final ExchangeCalls.Endpoint calls;
     private final String apiKey;
     private final String secret;
     private final BinanceTradeServiceRaw trade;
@@ -111,6 +115,12 @@ public final class XChangeBinanceUsBroker implements Broker {
 
     /** {@code apiKey} and {@code secret} come from the environment; they are never logged. */
     public XChangeBinanceUsBroker(String apiKey, String secret, Settings settings) {
+        this(apiKey, secret, settings, ExchangeCalls.detached(ENDPOINT));
+    }
+
+    /** As above, each HTTP attempt counted and timed in {@code calls} (the engine's health report). */
+    public XChangeBinanceUsBroker(String apiKey, String secret, Settings settings, ExchangeCalls.Endpoint calls) {
+        this.calls = calls;
         if (apiKey == null || apiKey.isBlank() || secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("live trading needs a Binance.US API key and secret (both missing or empty)");
         }
@@ -340,42 +350,56 @@ public final class XChangeBinanceUsBroker implements Broker {
         T run() throws IOException;
     }
 
-    /** Runs a call, retrying 429/418 after their Retry-After, and maps failures to {@link BrokerException}s. */
+    /**
+     * Runs a call, retrying 429/418 after their Retry-After, and maps failures to {@link BrokerException}s.
+     * Each HTTP attempt is counted and timed in the health report's endpoint, failures with their (redacted) text.
+     */
     private <T> T call(String what, boolean placesOrder, Call<T> call) {
         for (int attempt = 1; ; attempt++) {
+            long start = calls.start();
             try {
-                return call.run();
+                T result = call.run();
+                calls.succeeded(start);
+                return result;
             } catch (BinanceException e) {
                 int status = e.getHttpStatusCode();
                 String text = "Binance.US " + e.getCode() + " " + redact(e.getMessage()).replaceAll(" \\(HTTP status code: \\d+\\)$", "");
                 if (status == 429 || status == 418) {
                     long wait = Math.min(settings.maxBackoffMs(), retryAfterMs(e));
                     if (attempt >= settings.maxAttempts()) {
-                        throw new BrokerException.Unavailable(what + ": rate limited (" + text + "), gave up after " + attempt + " tries", null);
+                        throw failed(start, new BrokerException.Unavailable(what + ": rate limited (" + text + "), gave up after " + attempt
+                                + " tries", null));
                     }
+                    calls.failed(start, what + ": HTTP " + status + " (" + text + ")");
                     log.warn("{}: HTTP {} from Binance.US, retrying in {} ms (try {} of {})", what, status, wait, attempt + 1,
                             settings.maxAttempts());
                     sleep(wait);
                     continue;
                 }
                 if (status >= 500) {
-                    throw placesOrder ? new BrokerException.OutcomeUnknown(what + ": HTTP " + status + " (" + text + ")", null)
-                            : new BrokerException.Unavailable(what + ": HTTP " + status + " (" + text + ")", null);
+                    throw failed(start, placesOrder ? new BrokerException.OutcomeUnknown(what + ": HTTP " + status + " (" + text + ")", null)
+                            : new BrokerException.Unavailable(what + ": HTTP " + status + " (" + text + ")", null));
                 }
-                throw new BrokerException.Rejected(e.getCode(), explain(e.getCode(), text));
+                throw failed(start, new BrokerException.Rejected(e.getCode(), explain(e.getCode(), text)));
             } catch (HttpStatusExceptionSupport e) {
                 int status = e.getHttpStatusCode();
                 if (status >= 500 && placesOrder) {
-                    throw new BrokerException.OutcomeUnknown(what + ": HTTP " + status + " from Binance.US", null);
+                    throw failed(start, new BrokerException.OutcomeUnknown(what + ": HTTP " + status + " from Binance.US", null));
                 }
-                throw new BrokerException.Unavailable(what + ": HTTP " + status + " from Binance.US", null);
+                throw failed(start, new BrokerException.Unavailable(what + ": HTTP " + status + " from Binance.US", null));
             } catch (IOException | RuntimeException e) {
                 if (e instanceof BrokerException b) {
-                    throw b;
+                    throw failed(start, b);
                 }
-                throw translate(what, placesOrder, e);
+                throw failed(start, translate(what, placesOrder, e));
             }
         }
+    }
+
+    /** Records a failed attempt with {@code e}'s message (built without keys, secrets or signatures) and returns {@code e}. */
+    private <E extends RuntimeException> E failed(long start, E e) {
+        calls.failed(start, e.getMessage());
+        return e;
     }
 
     private static String explain(int code, String text) {

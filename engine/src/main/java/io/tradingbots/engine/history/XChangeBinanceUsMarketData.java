@@ -1,6 +1,7 @@
 package io.tradingbots.engine.history;
 
 import io.tradingbots.engine.EngineException;
+import io.tradingbots.engine.health.ExchangeCalls;
 import io.tradingbots.engine.market.Candle;
 import io.tradingbots.engine.market.Timeframe;
 import java.io.IOException;
@@ -40,11 +41,18 @@ public final class XChangeBinanceUsMarketData implements CandleSource {
     private final BinanceMarketDataServiceRaw raw;
     private final BinanceUsKlines klines;
     private final LongConsumer usedWeight;
+    private final ExchangeCalls.Endpoint calls;
 
     /** {@code usedWeight} hears each X-MBX-USED-WEIGHT-1M value the exchange reports. */
     public XChangeBinanceUsMarketData(String baseUrl, int timeoutMs, LongConsumer usedWeight) {
+        this(baseUrl, timeoutMs, usedWeight, ExchangeCalls.detached("Binance.US market data"));
+    }
+
+    /** As above; every HTTP call is counted and timed in {@code calls} (the engine's health report). */
+    public XChangeBinanceUsMarketData(String baseUrl, int timeoutMs, LongConsumer usedWeight, ExchangeCalls.Endpoint calls) {
         this.url = baseUrl == null ? DEFAULT_URL : baseUrl;
         this.usedWeight = usedWeight;
+        this.calls = calls;
         ExchangeSpecification spec = new BinanceUsExchange().getDefaultExchangeSpecification();
         spec.setSslUri(url);
         spec.setShouldLoadRemoteMetaData(false); // no calls at creation: the fetcher budgets every call
@@ -134,13 +142,20 @@ public final class XChangeBinanceUsMarketData implements CandleSource {
     }
 
     private <T> T call(String what, Call<T> call) {
+        long start = calls.start();
+        RuntimeException failure;
         try {
-            return call.run();
+            T result = call.run();
+            calls.succeeded(start);
+            return result;
         } catch (EngineException e) {
-            throw e;
+            failure = e;
         } catch (Exception e) {
-            throw translate(what, e);
+            failure = translate(what, e);
         }
+        String m = String.valueOf(failure.getMessage());
+        calls.failed(start, m.startsWith(what) ? m : what + ": " + m);
+        throw failure;
     }
 
     private RuntimeException translate(String what, Exception e) {

@@ -25,6 +25,7 @@ public final class LiveCandleMarket extends TimedMarketSource {
     static final int WARM_UP_CANDLES = 1_000;
 
     private final Feed feed;
+    private final String venue;
     private final List<String> symbols;
     private final String description;
     private final LongSupplier clock;
@@ -34,7 +35,13 @@ public final class LiveCandleMarket extends TimedMarketSource {
 
     /** Loads the warm-up history at once: an exchange that cannot be reached fails here. */
     public LiveCandleMarket(Feed feed, List<String> symbols, String description, LongSupplier clockMs, long pollMs) {
+        this(feed, "live", symbols, description, clockMs, pollMs);
+    }
+
+    /** {@code venue} names the feeds in the health report ("binanceus" gives "binanceus BTC/USD 1m"). */
+    public LiveCandleMarket(Feed feed, String venue, List<String> symbols, String description, LongSupplier clockMs, long pollMs) {
         super("market-live");
+        this.venue = venue;
         this.feed = feed;
         this.symbols = List.copyOf(symbols);
         this.description = description;
@@ -44,6 +51,9 @@ public final class LiveCandleMarket extends TimedMarketSource {
         for (String s : this.symbols) {
             List<Candle> history = feed.closedCandles(s, end - WARM_UP_CANDLES * Timeframe.M1.millis(), end);
             warmUp.put(s, history);
+            if (!history.isEmpty()) {
+                markCandle(history.get(history.size() - 1));
+            }
             nextOpen.put(s, history.isEmpty() ? end : history.get(history.size() - 1).closeTime());
         }
         setStatus("warmed up");
@@ -52,6 +62,21 @@ public final class LiveCandleMarket extends TimedMarketSource {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    String feedVenue() {
+        return venue;
+    }
+
+    @Override
+    long expectedIntervalMs() {
+        return Timeframe.M1.millis();
+    }
+
+    @Override
+    boolean live() {
+        return true;
     }
 
     @Override
@@ -96,6 +121,7 @@ public final class LiveCandleMarket extends TimedMarketSource {
                 }
                 listener.onPrice(new PriceTick(s, c.closeTime(), c.close()));
                 listener.onCandle(c);
+                markCandle(c);
                 markEvent();
                 from = c.closeTime();
             }

@@ -28,6 +28,11 @@ public interface MarketSource extends AutoCloseable {
     /** A short human status, e.g. "running", "replay finished". */
     String status();
 
+    /** Each symbol's feed and its last candle at wall-clock time {@code nowMs}, for the health report. */
+    default List<FeedStatus> feeds(long nowMs) {
+        return List.of();
+    }
+
     @Override
     void close();
 }

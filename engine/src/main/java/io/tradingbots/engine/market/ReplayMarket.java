@@ -53,6 +53,16 @@ public final class ReplayMarket extends TimedMarketSource {
     }
 
     @Override
+    String feedVenue() {
+        return "replay";
+    }
+
+    @Override
+    long expectedIntervalMs() {
+        return Math.max(1, Math.round(base.millis() / speed));
+    }
+
+    @Override
     public List<String> symbols() {
         return symbols;
     }
@@ -85,6 +95,7 @@ public final class ReplayMarket extends TimedMarketSource {
             listener.onPrice(new PriceTick(c.symbol(), c.openTime(), c.open()));
             listener.onPrice(new PriceTick(c.symbol(), c.closeTime() - 1, c.close()));
             listener.onCandle(c);
+            markCandle(c);
         }
         markEvent();
         if (next >= timeline.size()) {

@@ -108,6 +108,16 @@ public final class SimulatedMarket extends TimedMarketSource {
     }
 
     @Override
+    String feedVenue() {
+        return "sim";
+    }
+
+    @Override
+    long expectedIntervalMs() {
+        return Math.max(1, Math.round(Timeframe.M1.millis() / speed));
+    }
+
+    @Override
     public List<String> symbols() {
         return instruments.stream().map(i -> i.symbol).toList();
     }
@@ -135,7 +145,10 @@ public final class SimulatedMarket extends TimedMarketSource {
         boolean moved = false;
         while (owedMarketMs >= STEP_MS) {
             owedMarketMs -= STEP_MS;
-            step(listener::onCandle);
+            step(c -> {
+                listener.onCandle(c);
+                markCandle(c);
+            });
             moved = true;
         }
         if (moved) {

@@ -1,6 +1,10 @@
 package io.tradingbots.engine.market;
 
 import io.tradingbots.shared.DaemonThreads;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +15,10 @@ abstract class TimedMarketSource implements MarketSource {
     private ScheduledExecutorService timer;
     private volatile long lastEventWall;
     private volatile String status = "not started";
+    /** Per symbol, the last candle delivered: its close (market time) and when it was delivered (wall clock). */
+    private final Map<String, LastCandle> lastCandles = new ConcurrentHashMap<>();
+
+    private record LastCandle(Timeframe timeframe, long closeMs, long deliveredWallMs) {}
 
     TimedMarketSource(String threadName) {
         this.threadName = threadName;
@@ -41,6 +49,38 @@ abstract class TimedMarketSource implements MarketSource {
 
     final void markEvent() {
         lastEventWall = System.currentTimeMillis();
+    }
+
+    /** {@code c} was delivered (or, for a live source, is the newest candle it starts from). */
+    final void markCandle(Candle c) {
+        lastCandles.put(c.symbol(), new LastCandle(c.timeframe(), c.closeTime(), System.currentTimeMillis()));
+    }
+
+    /** The feed's name before symbol and timeframe: "sim", "replay", "binanceus". */
+    abstract String feedVenue();
+
+    /** Wall-clock ms expected between two candles of one symbol. */
+    abstract long expectedIntervalMs();
+
+    /** True when candle times are wall-clock times (a live source): a feed's age is then measured from the close. */
+    boolean live() {
+        return false;
+    }
+
+    @Override
+    public final List<FeedStatus> feeds(long nowMs) {
+        List<FeedStatus> out = new ArrayList<>();
+        for (String symbol : symbols()) {
+            LastCandle last = lastCandles.get(symbol);
+            String name = feedVenue() + " " + symbol + " " + baseTimeframe().label();
+            if (last == null) {
+                out.add(new FeedStatus(name, baseTimeframe(), 0, -1, expectedIntervalMs()));
+            } else {
+                long age = Math.max(0, nowMs - (live() ? last.closeMs() : last.deliveredWallMs()));
+                out.add(new FeedStatus(name, last.timeframe(), last.closeMs(), age, expectedIntervalMs()));
+            }
+        }
+        return out;
     }
 
     final void setStatus(String status) {

@@ -1,9 +1,13 @@
 package io.tradingbots.engine.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpServer;
+import io.tradingbots.engine.health.EndpointStats;
+import io.tradingbots.engine.health.ExchangeCalls;
 import io.tradingbots.engine.market.Candle;
+import io.tradingbots.engine.market.FeedStatus;
 import io.tradingbots.engine.market.Timeframe;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -175,5 +179,31 @@ class KrakenVenueTest {
         // the gap bar followed by a bar Kraken has not answered yet: no entry on the second bar
         assertThat(withGap.add(binance(T0 + 60, "100"), venue)).isTrue();
         assertThat(withGap.decide()).isEqualTo(Bot.Signal.NONE);
+    }
+
+    @Test
+    void healthShowsEachSeriesLastCandleAndTheCallsWithTheirErrors() {
+        ExchangeCalls calls = new ExchangeCalls();
+        KrakenVenue counted = new KrakenVenue("http://127.0.0.1:" + server.getAddress().getPort(),
+                Map.of("BTC/USD", Set.of(Timeframe.M1, Timeframe.M5)), POLL_MS, 5_000, now::get, calls.endpoint(KrakenVenue.ENDPOINT));
+        now.set((T0 + 150) * 1000);
+        assertThat(counted.feeds(now.get())).extracting(FeedStatus::name, FeedStatus::ageMs)
+                .containsExactly(tuple("kraken BTC/USD 1m", -1L), tuple("kraken BTC/USD 5m", -1L));
+
+        // 1m answers (two closed minutes), 5m gets Kraken's error reply
+        replies.add(ohlc("XXBTZUSD", T0 + 60, row(T0, "1", "1", "1", "1", "1"), row(T0 + 60, "2", "2", "2", "2", "1")));
+        counted.pollOnce();
+
+        List<FeedStatus> feeds = counted.feeds(now.get());
+        assertThat(feeds.get(0).lastCloseMs()).isEqualTo((T0 + 120) * 1000);
+        assertThat(feeds.get(0).ageMs()).isEqualTo(30_000);
+        assertThat(feeds.get(0).expectedIntervalMs()).isEqualTo(60_000);
+        assertThat(feeds.get(1).ageMs()).isEqualTo(-1);
+        EndpointStats e = calls.snapshot().get(0);
+        assertThat(e.name()).isEqualTo("Kraken OHLC");
+        assertThat(e.calls()).isEqualTo(2);
+        assertThat(e.errors()).isEqualTo(1);
+        assertThat(e.lastError()).isEqualTo("OHLC XBTUSD 5m: IllegalStateException: EService:Unavailable");
+        counted.close();
     }
 }

@@ -52,6 +52,14 @@ class ReplayMarketTest {
             assertThat(events).hasSize(2 * 50 * 3);
             assertThat(replay.status()).isEqualTo("replay finished (100 candles)");
             assertThat(replay.lastEventWallMillis()).isPositive();
+            // the health report: each symbol's feed with its last candle's close (replayed time), age since delivery
+            long now = System.currentTimeMillis();
+            assertThat(replay.feeds(now)).extracting(FeedStatus::name).containsExactlyInAnyOrder("replay BTC/USD 1m", "replay ETH/USD 1m");
+            assertThat(replay.feeds(now)).allSatisfy(f -> {
+                assertThat(f.lastCloseMs()).isEqualTo(t0 + 50 * Timeframe.M1.millis());
+                assertThat(f.ageMs()).isBetween(0L, now - replay.lastEventWallMillis() + 1_000);
+                assertThat(f.expectedIntervalMs()).isEqualTo(1); // 1m at 60,000x
+            });
             // per candle: its open price, its close price, then the candle; times never go back
             List<String> btc = events.stream().filter(e -> e.contains("BTC/USD")).toList();
             assertThat(btc.subList(0, 3)).containsExactly("price BTC/USD 100", "price BTC/USD 101", "candle BTC/USD " + t0);
@@ -66,6 +74,13 @@ class ReplayMarketTest {
         } finally {
             replay.close();
         }
+    }
+
+    @Test
+    void beforeTheFirstCandleAFeedHasNoAge() {
+        ReplayMarket replay = new ReplayMarket(Map.of("BTC/USD", candles("BTC/USD", Timeframe.H1, 3, 0)), 60, "x");
+        assertThat(replay.feeds(1_000)).containsExactly(new FeedStatus("replay BTC/USD 1h", Timeframe.H1, 0, -1, 60_000));
+        replay.close();
     }
 
     @Test
