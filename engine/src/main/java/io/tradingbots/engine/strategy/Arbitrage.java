@@ -79,9 +79,9 @@ public final class Arbitrage implements StrategyDef {
         if (in.second() != null && in.second().getBarCount() == in.series().getBarCount()) {
             lines.add(ChartIndicator.separate("gap", "gap vs other source", new GapIndicator(in.series(), in.second())));
         }
-        lines.add(ChartIndicator.separate("gap", "enter above " + (2 * in.feeRate() + p.decimal("threshold")),
+        lines.add(ChartIndicator.separate("gap", "enter above " + ChartIndicator.text(2 * in.feeRate() + p.decimal("threshold")),
                 new ConstantIndicator<>(in.series(), DoubleNum.valueOf(2 * in.feeRate() + p.decimal("threshold")))));
-        lines.add(ChartIndicator.separate("gap", "exit at or under " + p.text("exitGap"),
+        lines.add(ChartIndicator.separate("gap", "exit at or under " + ChartIndicator.text(p.decimal("exitGap")),
                 new ConstantIndicator<>(in.series(), DoubleNum.valueOf(p.decimal("exitGap")))));
         return lines;
     }

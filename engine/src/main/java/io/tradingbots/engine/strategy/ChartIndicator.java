@@ -25,6 +25,11 @@ public record ChartIndicator(String name, Pane pane, String group, Indicator<Num
         return new ChartIndicator(name, Pane.PRICE, "", indicator);
     }
 
+    /** A parameter as a line name shows it: "2", "0.004", never "2.0". */
+    public static String text(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     public static ChartIndicator separate(String group, String name, Indicator<Num> indicator) {
         return new ChartIndicator(name, Pane.SEPARATE, group, indicator);
     }

@@ -114,7 +114,7 @@ public final class Hedge implements StrategyDef {
                 return window;
             }
         }));
-        lines.add(ChartIndicator.separate("volatility", "max volatility " + p.text("maxVolatility"),
+        lines.add(ChartIndicator.separate("volatility", "max volatility " + ChartIndicator.text(p.decimal("maxVolatility")),
                 new ConstantIndicator<>(in.series(), DoubleNum.valueOf(p.decimal("maxVolatility")))));
         return lines;
     }

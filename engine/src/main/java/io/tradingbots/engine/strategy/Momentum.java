@@ -60,7 +60,7 @@ public final class Momentum implements StrategyDef {
         return List.of(ChartIndicator.price("EMA " + p.integer("fast"), new EMAIndicator(close, p.integer("fast"))),
                 ChartIndicator.price("EMA " + p.integer("slow"), new EMAIndicator(close, p.integer("slow"))),
                 ChartIndicator.separate("ADX", "ADX " + p.integer("adx"), new ADXIndicator(in.series(), p.integer("adx"))),
-                ChartIndicator.separate("ADX", "ADX floor " + p.text("adxMin"),
+                ChartIndicator.separate("ADX", "ADX floor " + ChartIndicator.text(p.decimal("adxMin")),
                         new ConstantIndicator<>(in.series(), DoubleNum.valueOf(p.decimal("adxMin")))),
                 ChartIndicator.separate("MACD", "MACD 12/26", macd),
                 ChartIndicator.separate("MACD", "signal 9", new EMAIndicator(macd, 9)));

@@ -55,7 +55,7 @@ public final class Scalp implements StrategyDef {
     public List<ChartIndicator> indicators(StrategyInputs in, Params p) {
         ClosePriceIndicator close = new ClosePriceIndicator(in.series());
         int bb = p.integer("bb");
-        String band = bb + "/" + p.text("k");
+        String band = bb + "/" + ChartIndicator.text(p.decimal("k"));
         BollingerBandsMiddleIndicator middle = new BollingerBandsMiddleIndicator(new SMAIndicator(close, bb));
         StandardDeviationIndicator deviation = new StandardDeviationIndicator(close, bb);
         Num k = DoubleNum.valueOf(p.decimal("k"));
@@ -63,7 +63,7 @@ public final class Scalp implements StrategyDef {
                 ChartIndicator.price("BB lower " + band, new BollingerBandsLowerIndicator(middle, deviation, k)),
                 ChartIndicator.price("BB upper " + band, new BollingerBandsUpperIndicator(middle, deviation, k)),
                 ChartIndicator.separate("RSI", "RSI " + p.integer("rsi"), new RSIIndicator(close, p.integer("rsi"))),
-                ChartIndicator.separate("RSI", "oversold " + p.text("oversold"),
+                ChartIndicator.separate("RSI", "oversold " + ChartIndicator.text(p.decimal("oversold")),
                         new ConstantIndicator<>(in.series(), DoubleNum.valueOf(p.decimal("oversold")))));
     }
 
