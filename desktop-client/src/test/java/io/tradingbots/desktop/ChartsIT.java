@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import io.tradingbots.desktop.charts.BotFill;
 import io.tradingbots.desktop.charts.CandleChart;
+import io.tradingbots.desktop.charts.Overlay;
 import io.tradingbots.desktop.charts.ChartViewModel;
 import io.tradingbots.desktop.charts.TradeMarker;
 import io.tradingbots.desktop.charts.Viewport;
@@ -71,7 +73,7 @@ class ChartsIT {
             fail("tb history import failed: " + Files.readString(log));
         }
         engine = new ProcessBuilder(java, "-jar", jar.toString(), "engine", "--data-dir", dataDir.toString(),
-                "--listen", "127.0.0.1:0", "--market", "sim", "--speed", "600")
+                "--listen", "127.0.0.1:0", "--market", "sim", "--speed", "3000")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Runtime.getRuntime().addShutdownHook(new Thread(engine::destroyForcibly));
         Path portFile = dataDir.resolve("engine.port");
@@ -176,9 +178,65 @@ class ChartsIT {
                     .until(() -> fx(() -> robot.lookup(".readout").queryLabeled().getText()).matches("2024-.* UTC +O .* V .*"));
             WaitForAsyncUtils.waitForFxEvents(); // the pulse that paints the crosshair
             fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("charts.png")));
+
+            chartsABotsLinesPanesAndFills(model, chart);
         } finally {
             FxToolkit.cleanupApplication(app);
         }
+    }
+
+    /**
+     * The engine's bots in the Bot picker: the scalper (ETH/USD 5m on the simulated market, nothing
+     * of it stored) charts the bars it holds with its Bollinger bands over them and its RSI with the
+     * oversold level in a pane under them; the SMA crossover's chart, refreshed while the market
+     * runs at 3,000x, gets its journal's fills as markers and in the fills list.
+     */
+    private void chartsABotsLinesPanesAndFills(ChartViewModel model, CandleChart chart) throws Exception {
+        await("the engine's bots in the picker").atMost(Duration.ofSeconds(10)).until(() -> fx(() -> model.bots().size()) == 5);
+        fx(() -> {
+            model.selectedBotProperty().set(model.bots().stream().filter(b -> b.id().equals("scalp")).findFirst().orElseThrow());
+            return null;
+        });
+        await("the scalper's chart").atMost(Duration.ofSeconds(20)).until(() -> fx(() -> model.botInfoProperty().get()).startsWith("scalp("));
+        assertThat(fx(() -> model.botInfoProperty().get())).contains("on ETH/USD 5m · the bot's own bars (");
+        assertThat(fx(() -> model.selectedProperty().get())).as("the stored series is left").isNull();
+        int bars = fx(() -> model.candlesProperty().get().size());
+        assertThat(bars).as("the bars the scalper holds (the simulated market's made-up history warms it)").isGreaterThan(500);
+        List<Overlay> lines = fx(() -> model.overlaysProperty().get());
+        assertThat(lines).extracting(Overlay::name).containsExactly("BB middle 20", "BB lower 20/2", "BB upper 20/2", "RSI 14", "oversold 30");
+        assertThat(lines).extracting(Overlay::pane).containsExactly(Overlay.Pane.PRICE, Overlay.Pane.PRICE, Overlay.Pane.PRICE,
+                Overlay.Pane.SEPARATE, Overlay.Pane.SEPARATE);
+        double rsi = lines.get(3).values()[bars - 1];
+        assertThat(rsi).as("the RSI at the newest bar").isBetween(0.0, 100.0);
+        await("the bot's frame").atMost(Duration.ofSeconds(5)).until(() -> fx(chart::drawnBars) > 0);
+        assertThat(fx(() -> robot.lookup("#fillsList").tryQuery().isPresent() && robot.lookup("#fillsList").query().isVisible())).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("charts-bot.png")));
+
+        fx(() -> {
+            model.selectedBotProperty().set(model.bots().stream().filter(b -> b.id().equals("sma-core")).findFirst().orElseThrow());
+            return null;
+        });
+        await("the SMA crossover's fills (Refresh every 2 s while the market runs)").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    if (fx(() -> model.fills().isEmpty())) {
+                        robot.clickOn("#refreshSeriesButton");
+                        return false;
+                    }
+                    return true;
+                });
+        assertThat(fx(() -> model.overlaysProperty().get())).extracting(Overlay::name).containsExactly("SMA 10", "SMA 30");
+        List<BotFill> fills = fx(() -> List.copyOf(model.fills()));
+        assertThat(fx(() -> model.markers().size())).isEqualTo(fills.size());
+        for (BotFill f : fills) {
+            int i = fx(() -> model.markerIndex(f.marker()));
+            assertThat(i).as("the fill at " + f.time() + " sits on a charted candle").isNotNegative();
+            double lo = fx(() -> model.candlesProperty().get().low(i));
+            double hi = fx(() -> model.candlesProperty().get().high(i));
+            // paper fills are at the last price (the close of the bar it decided on) with slippage
+            assertThat(f.price().doubleValue()).isBetween(lo * 0.99, hi * 1.01);
+        }
+        System.out.println("charts: bot sma-core charted with " + fills.size() + " fill(s): " + fx(() -> model.botInfoProperty().get()));
     }
 
     private static BigDecimal price(ChartViewModel model, int i) {

@@ -13,8 +13,13 @@ public record BotFill(long time, TradeMarker.Side side, BigDecimal price, BigDec
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.US).withZone(ZoneOffset.UTC);
 
+    /**
+     * The marker, on the candle during which the fill happened or at whose close it did: a paper
+     * fill comes at the close of the candle the bot decided on (its time is the next candle's open),
+     * so it is marked on that candle, next to the close it was priced from.
+     */
     public TradeMarker marker() {
-        return new TradeMarker(time, price, side);
+        return new TradeMarker(time - 1, price, side);
     }
 
     /** "BUY 0.0015 @ 43,000.12 fee 0.0645 USD". */

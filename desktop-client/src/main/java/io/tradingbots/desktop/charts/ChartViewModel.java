@@ -243,7 +243,7 @@ public final class ChartViewModel {
 
     /** Centres the view on a fill (a click in the fills list), keeping the zoom. */
     public void showFill(BotFill f) {
-        int i = candles.get().indexAtOrBefore(f.time());
+        int i = candles.get().indexAtOrBefore(f.marker().time());
         if (i < 0) {
             return;
         }

@@ -124,10 +124,12 @@ class ChartBotViewModelTest {
         assertThat(model.markers()).extracting(TradeMarker::side).containsExactly(TradeMarker.Side.BUY, TradeMarker.Side.SELL);
         assertThat(model.markers()).extracting(TradeMarker::price)
                 .containsExactly(new BigDecimal("42040.12"), new BigDecimal("42070.5"));
-        assertThat(model.markerIndex(model.markers().get(0))).isEqualTo(40);
+        assertThat(model.markerIndex(model.markers().get(0))).as("at the close of candle 39").isEqualTo(39);
         assertThat(model.markerIndex(model.markers().get(1))).as("30 s into candle 70").isEqualTo(70);
         model.hover(70);
         assertThat(model.readoutProperty().get()).endsWith("   · SELL 0.0071 @ 42,070.50 fee 0.29870055 USD");
+        model.hover(39);
+        assertThat(model.readoutProperty().get()).endsWith("   · BUY 0.0071 @ 42,040.12 fee 0.29868485 USD");
         model.hover(69);
         assertThat(model.readoutProperty().get()).doesNotContain("·");
         assertThat(model.fills().get(0).toString()).isEqualTo("2024-01-01 10:00:00  BUY 0.0071 @ 42,040.12 fee 0.29868485 USD");
@@ -136,7 +138,7 @@ class ChartBotViewModelTest {
         model.zoom(5, 0.5);
         model.showFill(model.fills().get(0));
         Viewport v = model.viewportProperty().get();
-        assertThat(v.first() + v.span() / 2).isEqualTo(40.5);
+        assertThat(v.first() + v.span() / 2).isEqualTo(39.5);
     }
 
     @Test
