@@ -51,6 +51,7 @@ public final class ChartPainter {
     private static final Font FONT = Font.font(11);
 
     private final Bars bars = new Bars();
+    private final Run run = new Run();
     private int drawn;
 
     /** Bars drawn by the last frame. */
@@ -250,6 +251,7 @@ public final class ChartPainter {
      * values that would fall under {@code bottom} (a band far off the visible prices) are not drawn.
      */
     private void line(GraphicsContext g, double[] values, int n, double w, double top, double hi, double yScale, double bottom) {
+        run.start(g);
         double px = Double.NaN;
         double py = Double.NaN;
         for (int b = 0; b < n; b++) {
@@ -261,13 +263,14 @@ public final class ChartPainter {
             }
             double x = center(b, w);
             if (Double.isNaN(px)) {
-                g.fillRect(Math.floor(x), Math.floor(y), 1, 2);
+                run.add(Math.floor(x), Math.floor(y), 2);
             } else {
-                segment(g, px, py, x, y);
+                segment(px, py, x, y);
             }
             px = x;
             py = y;
         }
+        run.flush();
     }
 
     private static void legend(GraphicsContext g, List<Overlay> lines, Palette p, double y) {
@@ -287,7 +290,7 @@ public final class ChartPainter {
     }
 
     /** A line from (x0, y0) to (x1, y1), x0 < x1, as one rectangle per pixel column, 2 px thick. */
-    private static void segment(GraphicsContext g, double x0, double y0, double x1, double y1) {
+    private void segment(double x0, double y0, double x1, double y1) {
         double slope = (y1 - y0) / (x1 - x0);
         int from = (int) Math.floor(x0) + 1;
         int to = (int) Math.floor(x1);
@@ -295,8 +298,44 @@ public final class ChartPainter {
         for (int c = from; c <= to; c++) {
             double y = Math.floor(y0 + (Math.min(c + 0.5, x1) - x0) * slope);
             double a = Math.min(yPrev, y);
-            g.fillRect(c, a, 1, Math.max(yPrev, y) - a + 2);
+            run.add(c, a, Math.max(yPrev, y) - a + 2);
             yPrev = y;
+        }
+    }
+
+    /**
+     * Pixel columns of a line, merged: neighbouring columns of the same rows become one wider
+     * rectangle (a flat stretch, a level such as RSI 30, is one command instead of one per column).
+     */
+    private static final class Run {
+        private GraphicsContext g;
+        private double x;
+        private double y;
+        private double w;
+        private double h;
+
+        void start(GraphicsContext gc) {
+            g = gc;
+            w = 0;
+        }
+
+        void add(double cx, double cy, double ch) {
+            if (w > 0 && cx == x + w && cy == y && ch == h) {
+                w++;
+                return;
+            }
+            flush();
+            x = cx;
+            y = cy;
+            w = 1;
+            h = ch;
+        }
+
+        void flush() {
+            if (w > 0) {
+                g.fillRect(x, y, w, h);
+                w = 0;
+            }
         }
     }
 
