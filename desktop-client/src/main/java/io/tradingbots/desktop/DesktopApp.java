@@ -178,6 +178,7 @@ public final class DesktopApp extends Application {
                 background, Platform::runLater, (delay, action) -> CompletableFuture.delayedExecutor(
                         delay.toMillis(), TimeUnit.MILLISECONDS, background).execute(action));
         ChartViewModel charts = new ChartViewModel(connected.client().history(), chartLoads, Platform::runLater);
+        charts.useBots(connected.client().bots());
         backtests = new BacktestsViewModel(connected.client().backtests(), connected.client().history(), background,
                 Platform::runLater);
         risk = new RiskViewModel(connected.client().risk(), DeploymentViewModel.localUser(), background, Platform::runLater,

@@ -171,7 +171,8 @@ public final class Engine implements AutoCloseable {
                             r.flatten(orders);
                         }
                     }, () -> regimes, riskTicker),
-                    new GrpcBacktestService(() -> backtests), new GrpcBotService(() -> runner, botEvents, streams))));
+                    new GrpcBacktestService(() -> backtests), new GrpcBotService(() -> runner, botEvents, streams,
+                            () -> historyJobs == null ? null : historyJobs.candles()))));
             startServer(); // health says NOT_SERVING until the end of start()
 
             db = own(join(opening));

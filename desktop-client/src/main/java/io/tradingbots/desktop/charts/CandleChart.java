@@ -44,6 +44,7 @@ public final class CandleChart extends Region {
         model.overlaysProperty().addListener((o, a, b) -> redraw());
         model.hoverProperty().addListener((o, a, b) -> redraw());
         model.markers().addListener((ListChangeListener<TradeMarker>) c -> redraw());
+        model.fills().addListener((ListChangeListener<BotFill>) c -> redraw());
         sceneProperty().addListener((o, a, b) -> redraw());
 
         addEventHandler(ScrollEvent.SCROLL, e -> {
@@ -124,7 +125,7 @@ public final class CandleChart extends Region {
     private ChartPainter.Palette palette() {
         ChartPainter.Palette d = ChartPainter.Palette.dark();
         return new ChartPainter.Palette(color(bg, d.background()), color(grid, d.grid()), color(text, d.text()),
-                color(up, d.up()), color(down, d.down()), List.of(color(fast, d.overlays().get(0)), color(slow, d.overlays().get(1))),
+                color(up, d.up()), color(down, d.down()), ChartPainter.lines(color(fast, d.overlays().get(0)), color(slow, d.overlays().get(1))),
                 color(up, d.buy()).brighter(), color(down, d.sell()).brighter(), color(text, d.crosshair()).deriveColor(0, 1, 1, 0.5));
     }
 

@@ -1,12 +1,16 @@
 package io.tradingbots.desktop.charts;
 
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /** Binds the Charts view to its {@link ChartViewModel}. */
 public final class ChartController {
@@ -19,6 +23,11 @@ public final class ChartController {
     @FXML private StackPane chartHolder;
     @FXML private Label chartMessage;
     @FXML private Label readout;
+    @FXML private ComboBox<BotChoice> botPicker;
+    @FXML private Label smaLabel;
+    @FXML private Label botInfo;
+    @FXML private VBox fillsBox;
+    @FXML private ListView<BotFill> fillsList;
 
     public ChartController(ChartViewModel model) {
         this.model = model;
@@ -48,6 +57,24 @@ public final class ChartController {
             }
         });
         readout.textProperty().bind(model.readoutProperty());
+        botPicker.setItems(model.bots());
+        botPicker.valueProperty().bindBidirectional(model.selectedBotProperty());
+        botPicker.visibleProperty().bind(Bindings.isNotEmpty(model.bots()));
+        botInfo.textProperty().bind(model.botInfoProperty());
+        // a bot's chart draws its own strategy's lines: the SMA spinners apply to stored series only
+        BooleanBinding botShown = model.selectedBotProperty().isNotNull();
+        for (javafx.scene.Node n : new javafx.scene.Node[] {smaLabel, fastSpinner, slowSpinner}) {
+            n.visibleProperty().bind(botShown.not());
+            n.managedProperty().bind(botShown.not());
+        }
+        fillsList.setItems(model.fills());
+        fillsBox.visibleProperty().bind(botShown);
+        fillsBox.managedProperty().bind(botShown);
+        fillsList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.showFill(b);
+            }
+        });
     }
 
     @FXML

@@ -3,7 +3,10 @@ package io.tradingbots.desktop.charts;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -26,20 +29,29 @@ public final class ChartPainter {
 
         public static Palette dark() {
             return new Palette(Color.web("#14171c"), Color.web("#262b33"), Color.web("#8d95a3"), Color.web("#34c46a"),
-                    Color.web("#ef5350"), List.of(Color.web("#f0a020"), Color.web("#3b82f6")), Color.web("#5ee08a"),
+                    Color.web("#ef5350"), lines(Color.web("#f0a020"), Color.web("#3b82f6")), Color.web("#5ee08a"),
                     Color.web("#ff7a77"), Color.web("#e6e9ef66"));
         }
+    }
+
+    /** The theme's two line colours, then fixed ones for strategies with more lines (bands, RSI and its level, ...). */
+    public static List<Color> lines(Color first, Color second) {
+        return List.of(first, second, Color.web("#a855f7"), Color.web("#06b6d4"), Color.web("#ec4899"), Color.web("#84cc16"));
     }
 
     static final double AXIS_RIGHT = 78;
     static final double AXIS_BOTTOM = 22;
     static final double VOLUME_SHARE = 0.18;
+    /** Height of each separate pane as a share of the plot, and of all of them together at most. */
+    static final double PANE_SHARE = 0.16;
+    static final double MAX_PANES_SHARE = 0.4;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.US).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.US).withZone(ZoneOffset.UTC);
     private static final Font FONT = Font.font(11);
 
     private final Bars bars = new Bars();
+    private final Run run = new Run();
     private int drawn;
 
     /** Bars drawn by the last frame. */
@@ -71,7 +83,18 @@ public final class ChartPainter {
         if (n == 0) {
             return;
         }
-        double priceBottom = ph * (1 - VOLUME_SHARE);
+        // lines of a separate pane (RSI, ADX, ...): one pane per group under the volume, each on its own scale
+        List<Overlay> priceLines = new ArrayList<>();
+        Map<String, List<Overlay>> groups = new LinkedHashMap<>();
+        for (Overlay o : overlays) {
+            if (o.pane() == Overlay.Pane.PRICE) {
+                priceLines.add(o);
+            } else {
+                groups.computeIfAbsent(o.group(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        double mainBottom = Math.floor(ph * (1 - Math.min(MAX_PANES_SHARE, PANE_SHARE * groups.size())));
+        double priceBottom = mainBottom * (1 - VOLUME_SHARE);
         double lo = bars.lowest();
         double hi = bars.highest();
         double pad = Math.max((hi - lo) * 0.05, Math.abs(hi) * 1e-6 + 1e-12);
@@ -116,7 +139,7 @@ public final class ChartPainter {
         // volume, wicks (or whole aggregated bars) and bodies: axis-aligned rectangles on whole
         // pixels, one colour at a time; the software pipeline fills those without anti-aliasing work
         double volumeTop = priceBottom + 4;
-        double vScale = bars.maxVolume() > 0 ? (ph - volumeTop) / bars.maxVolume() : 0;
+        double vScale = bars.maxVolume() > 0 ? (mainBottom - volumeTop) / bars.maxVolume() : 0;
         for (int pass = 0; pass < 2; pass++) {
             boolean up = pass == 0;
             Color c = up ? p.up() : p.down();
@@ -124,7 +147,7 @@ public final class ChartPainter {
             for (int b = 0; b < n; b++) {
                 if ((bars.close(b) >= bars.open(b)) == up) {
                     double h = Math.round(bars.volume(b) * vScale);
-                    g.fillRect(left(b, w, body), ph - h, body, h);
+                    g.fillRect(left(b, w, body), mainBottom - h, body, h);
                 }
             }
             g.setFill(c);
@@ -145,35 +168,53 @@ public final class ChartPainter {
 
         // overlays: the value at each bar's last candle, joined pixel column by pixel column with
         // 1-pixel-wide rectangles (an anti-aliased polyline costs the software pipeline several ms)
-        for (int k = 0; k < overlays.size(); k++) {
-            double[] values = overlays.get(k).values();
+        for (int k = 0; k < priceLines.size(); k++) {
             g.setFill(p.overlays().get(k % p.overlays().size()));
-            double px = Double.NaN;
-            double py = Double.NaN;
-            for (int b = 0; b < n; b++) {
-                double v = values[bars.lastIndex(b)];
-                if (Double.isNaN(v)) {
-                    px = Double.NaN;
-                    continue;
-                }
-                double x = center(b, w);
-                double y = top + (hi - v) * yScale;
-                if (Double.isNaN(px)) {
-                    g.fillRect(Math.floor(x), Math.floor(y), 1, 2);
-                } else {
-                    segment(g, px, py, x, y);
-                }
-                px = x;
-                py = y;
-            }
+            line(g, priceLines.get(k).values(), n, w, top, hi, yScale, priceBottom);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        double legend = 8;
-        for (int k = 0; k < overlays.size(); k++) {
-            g.setFill(p.overlays().get(k % p.overlays().size()));
-            g.fillText(overlays.get(k).name(), legend, 6);
-            legend += 8 + 7 * overlays.get(k).name().length();
+        legend(g, priceLines, p, 6);
+
+        // the separate panes: a rule on top, the group's lines scaled to their visible range, its bounds on the axis
+        double paneHeight = groups.isEmpty() ? 0 : (ph - mainBottom) / groups.size();
+        double paneTop = mainBottom;
+        for (List<Overlay> lines : groups.values()) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Overlay o : lines) {
+                double[] values = o.values();
+                for (int b = 0; b < n; b++) {
+                    double v = values[bars.lastIndex(b)];
+                    if (v < min) {
+                        min = v;
+                    }
+                    if (v > max) {
+                        max = v;
+                    }
+                }
+            }
+            g.setFill(p.grid());
+            g.fillRect(0, paneTop, width, 1);
+            double inner = Math.max(4, paneHeight - 8);
+            if (min <= max) {
+                double span = max - min;
+                double padding = span > 0 ? span * 0.08 : Math.max(Math.abs(max) * 0.05, 1e-9);
+                double paneHi = max + padding;
+                double paneScale = inner / (span + 2 * padding);
+                double paneY = paneTop + 4;
+                for (int k = 0; k < lines.size(); k++) {
+                    g.setFill(p.overlays().get(k % p.overlays().size()));
+                    line(g, lines.get(k).values(), n, w, paneY, paneHi, paneScale, paneTop + paneHeight);
+                }
+                g.setFill(p.text());
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(axis(max), pw + 6, Math.floor(paneY + padding * paneScale) + 0.5);
+                g.fillText(axis(min), pw + 6, Math.floor(paneY + (paneHi - min) * paneScale) + 0.5);
+                g.setTextBaseline(VPos.TOP);
+            }
+            legend(g, lines, p, paneTop + 3);
+            paneTop += paneHeight;
         }
 
         // markers: a triangle under the price for a buy, over it for a sell
@@ -204,8 +245,52 @@ public final class ChartPainter {
         }
     }
 
+    /**
+     * One line: the value at each bar's last candle, joined pixel column by pixel column with
+     * 1-pixel-wide rectangles (an anti-aliased polyline costs the software pipeline several ms);
+     * values that would fall under {@code bottom} (a band far off the visible prices) are not drawn.
+     */
+    private void line(GraphicsContext g, double[] values, int n, double w, double top, double hi, double yScale, double bottom) {
+        run.start(g);
+        double px = Double.NaN;
+        double py = Double.NaN;
+        for (int b = 0; b < n; b++) {
+            double v = values[bars.lastIndex(b)];
+            double y = top + (hi - v) * yScale;
+            if (Double.isNaN(v) || y < 0 || y > bottom) {
+                px = Double.NaN;
+                continue;
+            }
+            double x = center(b, w);
+            if (Double.isNaN(px)) {
+                run.add(Math.floor(x), Math.floor(y), 2);
+            } else {
+                segment(px, py, x, y);
+            }
+            px = x;
+            py = y;
+        }
+        run.flush();
+    }
+
+    private static void legend(GraphicsContext g, List<Overlay> lines, Palette p, double y) {
+        double x = 8;
+        for (int k = 0; k < lines.size(); k++) {
+            g.setFill(p.overlays().get(k % p.overlays().size()));
+            g.fillText(lines.get(k).name(), x, y);
+            x += 8 + 7 * lines.get(k).name().length();
+        }
+    }
+
+    /** An axis label for a separate pane: four significant digits, grouped. */
+    static String axis(double v) {
+        double a = Math.abs(v);
+        int decimals = a >= 1000 ? 0 : a >= 1 ? 2 : a == 0 ? 0 : Math.min(8, 3 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.US, "%,." + decimals + "f", v);
+    }
+
     /** A line from (x0, y0) to (x1, y1), x0 < x1, as one rectangle per pixel column, 2 px thick. */
-    private static void segment(GraphicsContext g, double x0, double y0, double x1, double y1) {
+    private void segment(double x0, double y0, double x1, double y1) {
         double slope = (y1 - y0) / (x1 - x0);
         int from = (int) Math.floor(x0) + 1;
         int to = (int) Math.floor(x1);
@@ -213,8 +298,44 @@ public final class ChartPainter {
         for (int c = from; c <= to; c++) {
             double y = Math.floor(y0 + (Math.min(c + 0.5, x1) - x0) * slope);
             double a = Math.min(yPrev, y);
-            g.fillRect(c, a, 1, Math.max(yPrev, y) - a + 2);
+            run.add(c, a, Math.max(yPrev, y) - a + 2);
             yPrev = y;
+        }
+    }
+
+    /**
+     * Pixel columns of a line, merged: neighbouring columns of the same rows become one wider
+     * rectangle (a flat stretch, a level such as RSI 30, is one command instead of one per column).
+     */
+    private static final class Run {
+        private GraphicsContext g;
+        private double x;
+        private double y;
+        private double w;
+        private double h;
+
+        void start(GraphicsContext gc) {
+            g = gc;
+            w = 0;
+        }
+
+        void add(double cx, double cy, double ch) {
+            if (w > 0 && cx == x + w && cy == y && ch == h) {
+                w++;
+                return;
+            }
+            flush();
+            x = cx;
+            y = cy;
+            w = 1;
+            h = ch;
+        }
+
+        void flush() {
+            if (w > 0) {
+                g.fillRect(x, y, w, h);
+                w = 0;
+            }
         }
     }
 

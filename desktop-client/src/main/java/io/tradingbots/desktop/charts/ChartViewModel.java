@@ -1,6 +1,12 @@
 package io.tradingbots.desktop.charts;
 
+import io.tradingbots.api.v1.ChartFill;
+import io.tradingbots.api.v1.ChartPane;
+import io.tradingbots.api.v1.GetBotChartRequest;
+import io.tradingbots.api.v1.GetBotChartResponse;
 import io.tradingbots.api.v1.GetCandlesRequest;
+import io.tradingbots.api.v1.IndicatorLine;
+import io.tradingbots.desktop.engine.BotChartSource;
 import io.tradingbots.desktop.engine.CandleSource;
 import io.tradingbots.desktop.engine.EngineException;
 import java.math.BigDecimal;
@@ -8,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -37,6 +44,8 @@ public final class ChartViewModel {
 
     /** Candles loaded at most: nearly four years of one-minute candles (~96 MB). */
     public static final int MAX_LOAD = 2_000_000;
+    /** Candles of a bot's chart: its newest 20,000 bars at most (the engine's default). */
+    public static final int BOT_CANDLES = 20_000;
     /** Candles shown after a load: the newest four hours of one-minute candles. */
     public static final double INITIAL_SPAN = 240;
     /** Zoom per wheel notch or key press. */
@@ -63,6 +72,13 @@ public final class ChartViewModel {
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ObservableList<BotChoice> bots = FXCollections.observableArrayList();
+    private final ObjectProperty<BotChoice> selectedBot = new SimpleObjectProperty<>(this, "selectedBot");
+    private final ObservableList<BotFill> fills = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper botInfo = new ReadOnlyStringWrapper(this, "botInfo", "");
+    private BotChartSource botSource;
+    /** The charted bot's lines while a bot is shown; null while a stored series is shown (SMA of the spinners). */
+    private List<Overlay> botLines;
 
     public ChartViewModel(CandleSource source, Executor background, Executor ui) {
         this.source = source;
@@ -73,13 +89,26 @@ public final class ChartViewModel {
         hover.addListener((o, a, b) -> readout.set(describe(b.intValue())));
         selected.addListener((o, a, b) -> {
             if (b != null && !b.equals(a)) {
+                selectedBot.set(null);
                 load();
+            }
+        });
+        selectedBot.addListener((o, a, b) -> {
+            if (b != null && !b.equals(a)) {
+                selected.set(null);
+                loadBot();
             }
         });
     }
 
-    /** Asks the engine for its stored series again; keeps the selection when it is still there. */
+    /** Lets the view chart bots too (their candles, their strategy's lines and their fills); without it, only stored series. */
+    public void useBots(BotChartSource source) {
+        this.botSource = source;
+    }
+
+    /** Asks the engine for its stored series (and bots) again; keeps the selection when it is still there; reloads a charted bot. */
     public void refresh() {
+        refreshBots();
         background.execute(() -> {
             try {
                 List<SeriesChoice> choices = source.inventory().stream().filter(s -> s.getCount() > 0)
@@ -89,7 +118,7 @@ public final class ChartViewModel {
                     series.setAll(choices);
                     if (choices.isEmpty()) {
                         message.set("no candles are stored yet: fetch some in the History tab (Ctrl+H)");
-                    } else if (before == null || choices.stream().noneMatch(c -> same(c, before))) {
+                    } else if (selectedBot.get() == null && (before == null || choices.stream().noneMatch(c -> same(c, before)))) {
                         selected.set(choices.get(0));
                     }
                 });
@@ -97,6 +126,129 @@ public final class ChartViewModel {
                 ui.execute(() -> message.set(e.getMessage()));
             }
         });
+    }
+
+    private void refreshBots() {
+        BotChartSource source = botSource;
+        if (source == null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                List<BotChoice> choices = source.list().getBotsList().stream().map(BotChoice::of).toList();
+                ui.execute(() -> {
+                    BotChoice before = selectedBot.get();
+                    bots.setAll(choices);
+                    if (before != null) {
+                        selectedBot.set(choices.stream().filter(c -> c.id().equals(before.id())).findFirst().orElse(null));
+                        if (selectedBot.get() != null) {
+                            loadBot();
+                        }
+                    }
+                });
+            } catch (EngineException e) {
+                // an engine without the BotService: the picker stays empty, stored series still chart
+                ui.execute(bots::clear);
+            }
+        });
+    }
+
+    /** Loads the chosen bot's newest {@value #BOT_CANDLES} candles with its lines and fills. */
+    public void loadBot() {
+        BotChoice bot = selectedBot.get();
+        BotChartSource source = botSource;
+        if (bot == null || source == null) {
+            return;
+        }
+        long id = loads.incrementAndGet();
+        loading.set(true);
+        message.set("");
+        GetBotChartRequest request = GetBotChartRequest.newBuilder().setId(bot.id()).setMaxCandles(BOT_CANDLES).build();
+        background.execute(() -> {
+            GetBotChartResponse chart;
+            try {
+                chart = source.chart(request);
+            } catch (EngineException | RuntimeException e) {
+                ui.execute(() -> {
+                    if (loads.get() == id) {
+                        loading.set(false);
+                        message.set("cannot chart bot " + bot.id() + ": " + e.getMessage());
+                    }
+                });
+                return;
+            }
+            ChartData data;
+            try {
+                data = ChartData.of(chart);
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    if (loads.get() == id) {
+                        loading.set(false);
+                        message.set("bot " + bot.id() + ": the engine sent a chart that does not fit together: " + e.getMessage());
+                    }
+                });
+                return;
+            }
+            ui.execute(() -> {
+                if (loads.get() == id) {
+                    showBot(data);
+                }
+            });
+        });
+    }
+
+    /** A bot's chart, decoded off the UI thread. */
+    record ChartData(String title, CandleSeries candles, List<Overlay> lines, List<BotFill> fills, String source) {
+
+        static ChartData of(GetBotChartResponse r) {
+            CandleSeries s = new CandleSeries(Math.max(16, r.getCandles().getOpenTimesCount()));
+            s.add(r.getCandles());
+            List<Overlay> lines = new ArrayList<>();
+            for (IndicatorLine l : r.getLinesList()) {
+                if (l.getValuesCount() != s.size()) {
+                    throw new IllegalArgumentException("line " + l.getName() + " has " + l.getValuesCount() + " values for " + s.size() + " candles");
+                }
+                double[] v = new double[l.getValuesCount()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = l.getValues(i);
+                }
+                boolean separate = l.getPane() == ChartPane.CHART_PANE_SEPARATE;
+                lines.add(new Overlay(l.getName(), v, separate ? Overlay.Pane.SEPARATE : Overlay.Pane.PRICE,
+                        !separate ? "" : l.getGroup().isEmpty() ? l.getName() : l.getGroup()));
+            }
+            List<BotFill> fills = new ArrayList<>();
+            for (ChartFill f : r.getFillsList()) {
+                TradeMarker.Side side = "SELL".equals(f.getSide()) ? TradeMarker.Side.SELL : TradeMarker.Side.BUY;
+                fills.add(new BotFill(f.getTime(), side, new BigDecimal(f.getPrice()), new BigDecimal(f.getQuantity()),
+                        f.getFee().isEmpty() ? BigDecimal.ZERO : new BigDecimal(f.getFee()), f.getFeeAsset(), f.getClientOrderId()));
+            }
+            String title = r.getStrategy() + " on " + r.getSymbol() + " " + r.getTimeframe() + " · " + r.getCandleSource()
+                    + (r.getTruncated() ? " · newest " + String.format(Locale.US, "%,d", s.size()) + " candles" : "")
+                    + " · " + fills.size() + (fills.size() == 1 ? " fill" : " fills");
+            return new ChartData(title, s, List.copyOf(lines), List.copyOf(fills), r.getCandleSource());
+        }
+    }
+
+    /** Shows a bot's chart: its candles, its lines instead of the SMA spinners', its fills as markers and in the list. */
+    void showBot(ChartData data) {
+        botLines = data.lines();
+        show(data.candles());
+        fills.setAll(data.fills());
+        markers.setAll(data.fills().stream().map(BotFill::marker).toList());
+        botInfo.set(data.title());
+        if (data.candles().size() == 0) {
+            message.set("no candles for this bot: " + data.source());
+        }
+    }
+
+    /** Centres the view on a fill (a click in the fills list), keeping the zoom. */
+    public void showFill(BotFill f) {
+        int i = candles.get().indexAtOrBefore(f.marker().time());
+        if (i < 0) {
+            return;
+        }
+        Viewport v = viewport.get();
+        viewport.set(new Viewport(i + 0.5 - v.span() / 2, v.span(), v.total()));
     }
 
     private static boolean same(SeriesChoice a, SeriesChoice b) {
@@ -112,6 +264,10 @@ public final class ChartViewModel {
         long id = loads.incrementAndGet();
         loading.set(true);
         message.set("");
+        botLines = null;
+        fills.clear();
+        markers.clear();
+        botInfo.set("");
         GetCandlesRequest request = GetCandlesRequest.newBuilder().setExchange(choice.exchange())
                 .setSymbol(choice.symbol()).setTimeframe(choice.timeframe()).setMaxCandles(MAX_LOAD).build();
         background.execute(() -> {
@@ -162,6 +318,10 @@ public final class ChartViewModel {
     }
 
     private void recomputeOverlays() {
+        if (botLines != null) {
+            overlays.set(botLines);
+            return;
+        }
         CandleSeries s = candles.get();
         if (s.size() == 0 || fastPeriod.get() < 1 || slowPeriod.get() < 1) {
             overlays.set(List.of());
@@ -212,9 +372,15 @@ public final class ChartViewModel {
             return "";
         }
         int d = Math.min(8, s.priceDecimals());
-        return MINUTE.format(Instant.ofEpochMilli(s.time(i))) + " UTC   O " + number(s.open(i), d) + "   H "
+        StringBuilder b = new StringBuilder(MINUTE.format(Instant.ofEpochMilli(s.time(i))) + " UTC   O " + number(s.open(i), d) + "   H "
                 + number(s.high(i), d) + "   L " + number(s.low(i), d) + "   C " + number(s.close(i), d)
-                + "   V " + number(s.volume(i), 4);
+                + "   V " + number(s.volume(i), 4));
+        for (BotFill f : fills) {
+            if (markerIndex(f.marker()) == i) {
+                b.append("   · ").append(f.brief());
+            }
+        }
+        return b.toString();
     }
 
     /** Grouped digits, at most {@code decimals} decimals, no trailing zeros beyond two. */
@@ -243,6 +409,24 @@ public final class ChartViewModel {
 
     private static long step(CandleSeries s) {
         return s.size() < 2 ? Long.MAX_VALUE / 4 : s.time(1) - s.time(0);
+    }
+
+    public ObservableList<BotChoice> bots() {
+        return bots;
+    }
+
+    public ObjectProperty<BotChoice> selectedBotProperty() {
+        return selectedBot;
+    }
+
+    /** The charted bot's fills, oldest first (empty for a stored series). */
+    public ObservableList<BotFill> fills() {
+        return fills;
+    }
+
+    /** "sma-cross(fast=10, slow=30) on BTC/USD 15m · the bot's own bars (1,000) · 12 fills"; empty for a stored series. */
+    public ReadOnlyStringProperty botInfoProperty() {
+        return botInfo.getReadOnlyProperty();
     }
 
     public ObservableList<SeriesChoice> series() {

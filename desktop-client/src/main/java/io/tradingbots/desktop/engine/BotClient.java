@@ -8,6 +8,8 @@ import io.tradingbots.api.v1.BotServiceGrpc;
 import io.tradingbots.api.v1.ExportBotRequest;
 import io.tradingbots.api.v1.ExportBotResponse;
 import io.tradingbots.api.v1.ExportKind;
+import io.tradingbots.api.v1.GetBotChartRequest;
+import io.tradingbots.api.v1.GetBotChartResponse;
 import io.tradingbots.api.v1.ListBotsRequest;
 import io.tradingbots.api.v1.ListBotsResponse;
 import io.tradingbots.api.v1.PauseBotRequest;
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** The engine's bots: list, control, live events and CSV export. Unary calls block. */
-public final class BotClient implements BotSource {
+public final class BotClient implements BotSource, BotChartSource {
 
     /** An export of years of fills may take a while; it only has to keep moving. */
     private static final long EXPORT_DEADLINE_SECONDS = 120;
@@ -86,6 +88,16 @@ public final class BotClient implements BotSource {
     public Bot setAllocation(String id, String percent) throws EngineException {
         try {
             return deadline().setAllocation(SetAllocationRequest.newBuilder().setId(id).setPercent(percent).build()).getBot();
+        } catch (StatusRuntimeException e) {
+            throw EngineErrors.failure(e, target);
+        }
+    }
+
+    /** Up to 50,000 candles with their lines: allowed longer than a plain call. */
+    @Override
+    public GetBotChartResponse chart(GetBotChartRequest request) throws EngineException {
+        try {
+            return blocking.withDeadlineAfter(EXPORT_DEADLINE_SECONDS, TimeUnit.SECONDS).getBotChart(request);
         } catch (StatusRuntimeException e) {
             throw EngineErrors.failure(e, target);
         }

@@ -39,8 +39,9 @@ class ChartRenderBenchIT {
         assumeTrue(Boolean.getBoolean("tb.bench"), "a benchmark: run with -Dtb.bench=true");
         Stage stage = FxToolkit.registerPrimaryStage();
         CandleSeries series = BarsTest.randomWalk(CANDLES, 1);
-        List<Overlay> overlays = List.of(new Overlay("SMA 10", Sma.of(series.closes(), 10)),
+        List<Overlay> smas = List.of(new Overlay("SMA 10", Sma.of(series.closes(), 10)),
                 new Overlay("SMA 30", Sma.of(series.closes(), 30)));
+        List<Overlay> overlays = botLines(series);
         List<TradeMarker> markers = new ArrayList<>();
         for (int i = 500; i < CANDLES; i += 1_000) {
             markers.add(new TradeMarker(series.time(i), java.math.BigDecimal.valueOf(series.close(i)),
@@ -85,6 +86,8 @@ class ChartRenderBenchIT {
             // where the time goes: the first phase without overlays and markers, and without the crosshair
             Phase bare = measure("  (240 visible, no overlays or markers)", canvas, g, painter, palette, series, List.of(), List.of(), 300,
                     f -> new Viewport(f * (CANDLES - 240) / 299.0, 240, CANDLES));
+            Phase twoSmas = measure("  (240 visible, only the two SMAs, no panes)", canvas, g, painter, palette, series, smas, markers, 300,
+                    f -> new Viewport(f * (CANDLES - 240) / 299.0, 240, CANDLES));
             Phase noCross = measureNoHover("  (240 visible, no crosshair)", canvas, g, painter, palette, series, overlays, markers, 300,
                     f -> new Viewport(f * (CANDLES - 240) / 299.0, 240, CANDLES));
             for (Phase p : phases) {
@@ -92,6 +95,7 @@ class ChartRenderBenchIT {
             }
             out.append(all.line());
             out.append(bare.line());
+            out.append(twoSmas.line());
             out.append(noCross.line());
             assertThat(all.size()).isEqualTo(1_600);
             assertThat(phases[0].maxBars).isBetween(240, 241);
@@ -100,6 +104,33 @@ class ChartRenderBenchIT {
         }).get(10, TimeUnit.MINUTES);
         System.out.println("bench charts (" + WIDTH + "x" + HEIGHT + ", " + CANDLES + " candles, prism "
                 + System.getProperty("prism.order") + "):\n" + report);
+    }
+
+    /**
+     * A bot's lines, more than any one strategy draws: three over the price (SMA 10, SMA 30 and a
+     * band) and two separate panes of two lines each (an RSI-like oscillator with its level, an
+     * ADX-like one with its floor), as GetBotChart sends them for scalp and momentum together.
+     */
+    static List<Overlay> botLines(CandleSeries series) {
+        double[] closes = series.closes();
+        double[] fast = Sma.of(closes, 10);
+        double[] slow = Sma.of(closes, 30);
+        double[] band = new double[closes.length];
+        double[] rsi = new double[closes.length];
+        double[] adx = new double[closes.length];
+        double[] level = new double[closes.length];
+        double[] floor = new double[closes.length];
+        for (int i = 0; i < closes.length; i++) {
+            band[i] = slow[i] * 1.004;
+            double d = Double.isNaN(slow[i]) ? Double.NaN : (closes[i] - slow[i]) / slow[i] * 400;
+            rsi[i] = 50 + 45 * Math.tanh(d);
+            adx[i] = 25 + 20 * Math.tanh(Math.abs(d) - 0.5);
+            level[i] = 30;
+            floor[i] = 20;
+        }
+        return List.of(new Overlay("SMA 10", fast), new Overlay("SMA 30", slow), new Overlay("band", band),
+                new Overlay("RSI", rsi, Overlay.Pane.SEPARATE, "RSI"), new Overlay("oversold 30", level, Overlay.Pane.SEPARATE, "RSI"),
+                new Overlay("ADX", adx, Overlay.Pane.SEPARATE, "ADX"), new Overlay("ADX floor 20", floor, Overlay.Pane.SEPARATE, "ADX"));
     }
 
     /** CPU time of the FX thread (which paints) and of Prism's render thread (which rasterizes). */

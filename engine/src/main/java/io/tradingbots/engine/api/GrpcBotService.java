@@ -22,6 +22,13 @@ import io.tradingbots.api.v1.StopBotRequest;
 import io.tradingbots.api.v1.StopBotResponse;
 import io.tradingbots.api.v1.WatchBotEventsRequest;
 import io.tradingbots.api.v1.WatchBotEventsResponse;
+import io.tradingbots.api.v1.CandleChunk;
+import io.tradingbots.api.v1.ChartFill;
+import io.tradingbots.api.v1.ChartPane;
+import io.tradingbots.api.v1.GetBotChartRequest;
+import io.tradingbots.api.v1.GetBotChartResponse;
+import io.tradingbots.api.v1.IndicatorLine;
+import io.tradingbots.engine.bot.BotChart;
 import io.tradingbots.engine.bot.BotDetail;
 import io.tradingbots.engine.bot.BotEvent;
 import io.tradingbots.engine.bot.BotEvents;
@@ -30,8 +37,16 @@ import io.tradingbots.engine.bot.BotPlan;
 import io.tradingbots.engine.bot.BotRunner;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import io.tradingbots.engine.history.CandleColumns;
+import io.tradingbots.engine.history.CandleReads;
+import io.tradingbots.engine.market.Candle;
+import io.tradingbots.engine.market.Timeframe;
+import io.tradingbots.engine.strategy.ChartIndicator;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -44,12 +59,19 @@ public final class GrpcBotService extends BotServiceGrpc.BotServiceImplBase {
     private final Supplier<BotRunner> runner;
     private final BotEvents events;
     private final Executor executor;
+    private final Supplier<CandleReads> candles;
 
     /** {@code runner} is null while the engine starts (calls then fail with FAILED_PRECONDITION). */
     public GrpcBotService(Supplier<BotRunner> runner, BotEvents events, Executor executor) {
+        this(runner, events, executor, () -> null);
+    }
+
+    /** With the engine's candle store ({@code candles} may give null while it opens): GetBotChart's candles come from there first. */
+    public GrpcBotService(Supplier<BotRunner> runner, BotEvents events, Executor executor, Supplier<CandleReads> candles) {
         this.runner = runner;
         this.events = events;
         this.executor = executor;
+        this.candles = candles;
     }
 
     private BotRunner runner() {
@@ -192,6 +214,114 @@ public final class GrpcBotService extends BotServiceGrpc.BotServiceImplBase {
         });
         response.onNext(ExportBotResponse.newBuilder().setCsvChunk(chunk.toString()).setRows(Math.max(0, rows[0])).build());
         response.onCompleted();
+    }
+
+    @Override
+    public void getBotChart(GetBotChartRequest request, StreamObserver<GetBotChartResponse> response) {
+        BotRunner r = runner();
+        String id = id(request.getId());
+        BotDetail d = r.detail(id); // NOT_FOUND for an unknown bot
+        BotChart.Result chart = BotChart.build(d.spec(), r.feeRate(), store(candles.get()), r.bars(id), r.journal().read(id),
+                request.getFromTime(), request.getToTime(), request.getMaxCandles());
+        GetBotChartResponse.Builder b = GetBotChartResponse.newBuilder().setBotId(id).setSymbol(d.spec().symbol())
+                .setTimeframe(d.spec().timeframe().label()).setStrategy(chart.strategyLabel()).setCandles(chunk(chart.candles()))
+                .setTruncated(chart.truncated()).setCandleSource(chart.candleSource());
+        for (BotChart.Line line : chart.lines()) {
+            IndicatorLine.Builder l = IndicatorLine.newBuilder().setName(line.name()).setGroup(line.group())
+                    .setPane(line.pane() == ChartIndicator.Pane.PRICE ? ChartPane.CHART_PANE_PRICE : ChartPane.CHART_PANE_SEPARATE);
+            for (double v : line.values()) {
+                l.addValues(v);
+            }
+            b.addLines(l);
+        }
+        for (BotChart.FillMark f : chart.fills()) {
+            b.addFills(ChartFill.newBuilder().setTime(f.time()).setSide(f.side() == null ? "" : f.side().name()).setPrice(plain(f.price()))
+                    .setQuantity(plain(f.quantity())).setFee(plain(f.fee())).setFeeAsset(f.feeAsset())
+                    .setClientOrderId(f.clientOrderId() == null ? "" : f.clientOrderId()));
+        }
+        response.onNext(b.build());
+        response.onCompleted();
+    }
+
+    /** The engine's candle store as GetBotChart reads it: the one stored source of a symbol and timeframe, if any. */
+    private static BotChart.Store store(CandleReads reads) {
+        if (reads == null) {
+            return BotChart.Store.NONE;
+        }
+        return new BotChart.Store() {
+            @Override
+            public List<Candle> read(String symbol, Timeframe timeframe, long from, long to) {
+                CandleReads.Plan plan = plan(symbol, timeframe, from, to, CandleReads.LIMIT);
+                if (plan == null || plan.range().isEmpty()) {
+                    return List.of();
+                }
+                CandleColumns c = reads.read(plan.key(), plan.range());
+                List<Candle> out = new ArrayList<>(c.size());
+                for (int i = 0; i < c.size(); i++) {
+                    out.add(c.candle(i));
+                }
+                return out;
+            }
+
+            @Override
+            public long newest(String symbol, Timeframe timeframe) {
+                CandleReads.Plan plan = plan(symbol, timeframe, 0, 0, 1);
+                return plan == null || plan.range().isEmpty() ? -1 : plan.range().to() - timeframe.millis();
+            }
+
+            @Override
+            public String describe(String symbol, Timeframe timeframe) {
+                CandleReads.Plan plan = plan(symbol, timeframe, 0, 0, 1);
+                return plan == null ? "" : plan.key().exchange();
+            }
+
+            private CandleReads.Plan plan(String symbol, Timeframe timeframe, long from, long to, int max) {
+                try {
+                    return reads.plan("", symbol, timeframe.label(), from, to, max);
+                } catch (NoSuchElementException | IllegalArgumentException notStoredOrAmbiguous) {
+                    return null; // then the chart shows the bot's own bars
+                }
+            }
+        };
+    }
+
+    /** The candles as one packed chunk: per column group the largest scale any value needs (at most 12 decimals). */
+    static CandleChunk chunk(List<Candle> candles) {
+        int priceScale = 0;
+        int volumeScale = 0;
+        for (Candle c : candles) {
+            priceScale = Math.max(priceScale, Math.max(Math.max(scale(c.open()), scale(c.high())), Math.max(scale(c.low()), scale(c.close()))));
+            volumeScale = Math.max(volumeScale, scale(c.volume()));
+        }
+        priceScale = fit(candles, priceScale, true);
+        volumeScale = fit(candles, volumeScale, false);
+        CandleChunk.Builder b = CandleChunk.newBuilder().setPriceScale(priceScale).setVolumeScale(volumeScale);
+        for (Candle c : candles) {
+            b.addOpenTimes(c.openTime()).addOpen(unscaled(c.open(), priceScale)).addHigh(unscaled(c.high(), priceScale))
+                    .addLow(unscaled(c.low(), priceScale)).addClose(unscaled(c.close(), priceScale))
+                    .addVolume(unscaled(c.volume(), volumeScale));
+        }
+        return b.build();
+    }
+
+    private static int scale(BigDecimal d) {
+        return Math.min(12, Math.max(0, d.stripTrailingZeros().scale()));
+    }
+
+    /** The largest scale at or under {@code scale} at which every value of the group fits a long. */
+    private static int fit(List<Candle> candles, int scale, boolean prices) {
+        BigDecimal largest = BigDecimal.ZERO;
+        for (Candle c : candles) {
+            largest = largest.max(prices ? c.high().abs().max(c.low().abs()) : c.volume().abs());
+        }
+        while (scale > 0 && largest.movePointRight(scale).compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            scale--;
+        }
+        return scale;
+    }
+
+    private static long unscaled(BigDecimal d, int scale) {
+        return d.setScale(scale, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     }
 
     private static String unallocated(BotPlan plan) {

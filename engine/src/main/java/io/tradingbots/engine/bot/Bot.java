@@ -168,6 +168,22 @@ final class Bot {
         }
     }
 
+    /** The bars the bot holds, oldest first, as candles (prices as the doubles it decides on): for charts. */
+    java.util.List<Candle> bars() {
+        java.util.List<Candle> out = new java.util.ArrayList<>(series.getBarCount());
+        for (int i = series.getBeginIndex(); i <= series.getEndIndex() && series.getBarCount() > 0; i++) {
+            org.ta4j.core.Bar bar = series.getBar(i);
+            out.add(new Candle(spec.symbol(), spec.timeframe(), bar.getBeginTime().toInstant().toEpochMilli(),
+                    decimal(bar.getOpenPrice()), decimal(bar.getHighPrice()), decimal(bar.getLowPrice()), decimal(bar.getClosePrice()),
+                    decimal(bar.getVolume())));
+        }
+        return out;
+    }
+
+    private static BigDecimal decimal(org.ta4j.core.num.Num n) {
+        return BigDecimal.valueOf(n.doubleValue());
+    }
+
     /** "sma-cross(fast=10, slow=30)", as EngineService's BotState shows a strategy. */
     String label() {
         return spec.strategy() + "(" + params.asMap().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -921,6 +921,16 @@ public final class BotRunner implements MarketListener {
         return journal;
     }
 
+    /** The bars bot {@code id} holds, oldest first (what it decides on): GetBotChart draws them after the store's candles. */
+    public synchronized List<Candle> bars(String id) {
+        return bot(id).bars();
+    }
+
+    /** The taker fee rate the strategies were built with (arbitrage's thresholds include it). */
+    public double feeRate() {
+        return broker.takerFee().doubleValue();
+    }
+
     public EquityCurve curve() {
         return curve;
     }

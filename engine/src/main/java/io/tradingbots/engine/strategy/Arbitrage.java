@@ -1,10 +1,15 @@
 package io.tradingbots.engine.strategy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.TradingRecord;
+import org.ta4j.core.indicators.CachedIndicator;
+import org.ta4j.core.indicators.helpers.ConstantIndicator;
+import org.ta4j.core.num.DoubleNum;
+import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.AbstractRule;
 
 /**
@@ -62,6 +67,43 @@ public final class Arbitrage implements StrategyDef {
         double exitGap = p.decimal("exitGap");
         return new BaseStrategy("arbitrage(" + p + ")", new GapRule(in.series(), in.second(), enterGap, true),
                 new GapRule(in.series(), in.second(), exitGap, false), 0);
+    }
+
+    /**
+     * The gap to the other source (when {@code in} has its series) with the entry and exit
+     * thresholds it is compared with; without the second series, only the two thresholds.
+     */
+    @Override
+    public List<ChartIndicator> indicators(StrategyInputs in, Params p) {
+        List<ChartIndicator> lines = new ArrayList<>();
+        if (in.second() != null && in.second().getBarCount() == in.series().getBarCount()) {
+            lines.add(ChartIndicator.separate("gap", "gap vs other source", new GapIndicator(in.series(), in.second())));
+        }
+        lines.add(ChartIndicator.separate("gap", "enter above " + ChartIndicator.text(2 * in.feeRate() + p.decimal("threshold")),
+                new ConstantIndicator<>(in.series(), DoubleNum.valueOf(2 * in.feeRate() + p.decimal("threshold")))));
+        lines.add(ChartIndicator.separate("gap", "exit at or under " + ChartIndicator.text(p.decimal("exitGap")),
+                new ConstantIndicator<>(in.series(), DoubleNum.valueOf(p.decimal("exitGap")))));
+        return lines;
+    }
+
+    /** {@link #gap} as an indicator, for charts. */
+    private static final class GapIndicator extends CachedIndicator<Num> {
+        private final BarSeries other;
+
+        GapIndicator(BarSeries own, BarSeries other) {
+            super(own);
+            this.other = other;
+        }
+
+        @Override
+        protected Num calculate(int index) {
+            return DoubleNum.valueOf(gap(getBarSeries(), other, index));
+        }
+
+        @Override
+        public int getUnstableBars() {
+            return 0;
+        }
     }
 
     /** gap(i) = (other close - own close) / own close, both at bar i. */

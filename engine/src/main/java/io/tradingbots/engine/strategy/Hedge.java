@@ -9,6 +9,10 @@ import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.Strategy;
 import org.ta4j.core.Trade;
 import org.ta4j.core.TradingRecord;
+import org.ta4j.core.indicators.CachedIndicator;
+import org.ta4j.core.indicators.helpers.ConstantIndicator;
+import org.ta4j.core.num.DoubleNum;
+import org.ta4j.core.num.Num;
 import org.ta4j.core.rules.AbstractRule;
 
 /**
@@ -94,6 +98,44 @@ public final class Hedge implements StrategyDef {
                 risk.or(base.getExitRule()), unstableBars(p));
     }
 
+    /** The base strategy's lines, then the volatility the overlay watches with its limit. */
+    @Override
+    public List<ChartIndicator> indicators(StrategyInputs in, Params p) {
+        List<ChartIndicator> lines = new ArrayList<>(base(p).indicators(in, baseParams(p)));
+        int window = p.integer("volWindow");
+        lines.add(ChartIndicator.separate("volatility", "volatility " + window, new CachedIndicator<Num>(in.series()) {
+            @Override
+            protected Num calculate(int index) {
+                return DoubleNum.valueOf(volatility(getBarSeries(), window, index));
+            }
+
+            @Override
+            public int getUnstableBars() {
+                return window;
+            }
+        }));
+        lines.add(ChartIndicator.separate("volatility", "max volatility " + ChartIndicator.text(p.decimal("maxVolatility")),
+                new ConstantIndicator<>(in.series(), DoubleNum.valueOf(p.decimal("maxVolatility")))));
+        return lines;
+    }
+
+    /** Sample standard deviation of the last {@code window} close-to-close log returns ending at index; 0 before there are that many. */
+    static double volatility(BarSeries series, int window, int index) {
+        if (index < window) {
+            return 0;
+        }
+        double sum = 0;
+        double sumSq = 0;
+        for (int j = index - window + 1; j <= index; j++) {
+            double r = Math.log(series.getBar(j).getClosePrice().doubleValue()
+                    / series.getBar(j - 1).getClosePrice().doubleValue());
+            sum += r;
+            sumSq += r * r;
+        }
+        double mean = sum / window;
+        return Math.sqrt(Math.max(0, (sumSq - window * mean * mean) / (window - 1)));
+    }
+
     /** Risk-off: portfolio drawdown over the limit or volatility over the limit. */
     static final class Risk extends AbstractRule {
         private final BarSeries series;
@@ -166,19 +208,7 @@ public final class Hedge implements StrategyDef {
 
         /** Sample standard deviation of the last volWindow close-to-close log returns ending at index. */
         double volatility(int index) {
-            if (index < volWindow) {
-                return 0;
-            }
-            double sum = 0;
-            double sumSq = 0;
-            for (int j = index - volWindow + 1; j <= index; j++) {
-                double r = Math.log(series.getBar(j).getClosePrice().doubleValue()
-                        / series.getBar(j - 1).getClosePrice().doubleValue());
-                sum += r;
-                sumSq += r * r;
-            }
-            double mean = sum / volWindow;
-            return Math.sqrt(Math.max(0, (sumSq - volWindow * mean * mean) / (volWindow - 1)));
+            return Hedge.volatility(series, volWindow, index);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.ta4j.core.indicators.EMAIndicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.adx.ADXIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.indicators.helpers.ConstantIndicator;
 import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.rules.OverIndicatorRule;
 import org.ta4j.core.rules.UnderIndicatorRule;
@@ -49,6 +50,19 @@ public final class Momentum implements StrategyDef {
     @Override
     public int unstableBars(Params p) {
         return Math.max(p.integer("slow"), Math.max(2 * p.integer("adx"), 35));
+    }
+
+    @Override
+    public List<ChartIndicator> indicators(StrategyInputs in, Params p) {
+        ClosePriceIndicator close = new ClosePriceIndicator(in.series());
+        MACDIndicator macd = new MACDIndicator(close, 12, 26);
+        return List.of(ChartIndicator.price("EMA " + p.integer("fast"), new EMAIndicator(close, p.integer("fast"))),
+                ChartIndicator.price("EMA " + p.integer("slow"), new EMAIndicator(close, p.integer("slow"))),
+                ChartIndicator.separate("ADX", "ADX " + p.integer("adx"), new ADXIndicator(in.series(), p.integer("adx"))),
+                ChartIndicator.separate("ADX", "ADX floor " + ChartIndicator.text(p.decimal("adxMin")),
+                        new ConstantIndicator<>(in.series(), DoubleNum.valueOf(p.decimal("adxMin")))),
+                ChartIndicator.separate("MACD", "MACD 12/26", macd),
+                ChartIndicator.separate("MACD", "signal 9", new EMAIndicator(macd, 9)));
     }
 
     @Override

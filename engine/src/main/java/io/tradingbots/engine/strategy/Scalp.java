@@ -7,6 +7,9 @@ import org.ta4j.core.Strategy;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsLowerIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsMiddleIndicator;
+import org.ta4j.core.indicators.bollinger.BollingerBandsUpperIndicator;
+import org.ta4j.core.indicators.helpers.ConstantIndicator;
+import org.ta4j.core.num.Num;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
 import org.ta4j.core.indicators.SMAIndicator;
@@ -46,6 +49,22 @@ public final class Scalp implements StrategyDef {
     @Override
     public int unstableBars(Params p) {
         return Math.max(p.integer("rsi"), p.integer("bb"));
+    }
+
+    @Override
+    public List<ChartIndicator> indicators(StrategyInputs in, Params p) {
+        ClosePriceIndicator close = new ClosePriceIndicator(in.series());
+        int bb = p.integer("bb");
+        String band = bb + "/" + ChartIndicator.text(p.decimal("k"));
+        BollingerBandsMiddleIndicator middle = new BollingerBandsMiddleIndicator(new SMAIndicator(close, bb));
+        StandardDeviationIndicator deviation = new StandardDeviationIndicator(close, bb);
+        Num k = DoubleNum.valueOf(p.decimal("k"));
+        return List.of(ChartIndicator.price("BB middle " + bb, middle),
+                ChartIndicator.price("BB lower " + band, new BollingerBandsLowerIndicator(middle, deviation, k)),
+                ChartIndicator.price("BB upper " + band, new BollingerBandsUpperIndicator(middle, deviation, k)),
+                ChartIndicator.separate("RSI", "RSI " + p.integer("rsi"), new RSIIndicator(close, p.integer("rsi"))),
+                ChartIndicator.separate("RSI", "oversold " + ChartIndicator.text(p.decimal("oversold")),
+                        new ConstantIndicator<>(in.series(), DoubleNum.valueOf(p.decimal("oversold")))));
     }
 
     @Override

@@ -47,6 +47,13 @@ public final class SmaCross implements StrategyDef {
         return build(in, p.integer("fast"), p.integer("slow"));
     }
 
+    @Override
+    public List<ChartIndicator> indicators(StrategyInputs in, Params p) {
+        ClosePriceIndicator close = new ClosePriceIndicator(in.series());
+        return List.of(ChartIndicator.price("SMA " + p.integer("fast"), new WindowSma(close, p.integer("fast"))),
+                ChartIndicator.price("SMA " + p.integer("slow"), new WindowSma(close, p.integer("slow"))));
+    }
+
     /** The strategy on its own indicators. No signal before both averages exist at i-1, i.e. before i = slow. */
     public static Strategy build(StrategyInputs in, int fast, int slow) {
         check(fast, slow);

@@ -33,4 +33,13 @@ public interface StrategyDef {
     int unstableBars(Params p);
 
     Strategy build(StrategyInputs in, Params p);
+
+    /**
+     * The lines a chart of this strategy shows: the indicators its rules read, built on
+     * {@code in} with the same parameters and classes as {@link #build}, so their values are the
+     * ones the strategy decides on. Nothing here changes a decision. None by default.
+     */
+    default List<ChartIndicator> indicators(StrategyInputs in, Params p) {
+        return List.of();
+    }
 }

@@ -19,6 +19,11 @@ public final class RuntimeAccess implements AutoCloseable {
         return RuntimeHarness.fastPlan();
     }
 
+    /** The seeded 1m candles {@link #drive} feeds: BTC/USD and ETH/USD, {@code n} each. */
+    public static java.util.Map<String, java.util.List<io.tradingbots.engine.market.Candle>> market(int n) {
+        return RuntimeHarness.market(n);
+    }
+
     public BotRunner runner() {
         return h.runner;
     }
