@@ -25,6 +25,7 @@ import io.tradingbots.desktop.performance.PerformanceViewModel;
 import io.tradingbots.desktop.history.HistoryViewModel;
 import io.tradingbots.desktop.risk.RiskController;
 import io.tradingbots.desktop.risk.RiskViewModel;
+import io.tradingbots.desktop.support.FrameExecutor;
 import io.tradingbots.shared.DaemonThreads;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,8 @@ public final class DesktopApp extends Application {
     private final ExecutorService background = DaemonThreads.single("tb-connect");
     /** Candle loads can take seconds: apart, so they never hold up the other views' calls. */
     private final ExecutorService chartLoads = DaemonThreads.single("tb-charts");
+    /** Streamed state reaches the dashboard and Bots views through this: at most one update per frame. */
+    private final FrameExecutor frames = FrameExecutor.forJavaFx();
     private LaunchOptions options;
     private ConnectionSettingsStore settings;
     private Scene scene;
@@ -183,7 +186,7 @@ public final class DesktopApp extends Application {
         risk = new RiskViewModel(connected.client().risk(), DeploymentViewModel.localUser(), background, Platform::runLater,
                 ZoneId.systemDefault());
         risk.setNotifier(this::toast);
-        bots = new BotsViewModel(connected.client().bots(), background, Platform::runLater, ZoneId.systemDefault());
+        bots = new BotsViewModel(connected.client().bots(), background, frames, ZoneId.systemDefault());
         bots.setNotifier(this::toast);
         scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history, deployment, charts));
         tabs.getTabs().addAll(
@@ -208,7 +211,7 @@ public final class DesktopApp extends Application {
         bots.start();
         dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
                 .ifPresent(this::toast));
-        dashboard.start(connected.client(), Platform::runLater);
+        dashboard.start(connected.client(), frames);
         connected.transport().ifPresent(t -> dashboard.watchTunnel(t, Platform::runLater));
     }
 
