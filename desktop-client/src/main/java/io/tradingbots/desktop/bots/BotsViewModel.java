@@ -80,6 +80,7 @@ public final class BotsViewModel {
     private final BooleanBinding canStop;
     private final BooleanBinding canPause;
     private Consumer<String> notifier = text -> { };
+    private Runnable onFiguresChanged = () -> { };
     /** [0]: a ListBots is on its way; [1]: another was asked for meanwhile. Guarded by itself. */
     private final boolean[] listing = new boolean[2];
     private StateSource.Subscription subscription;
@@ -87,7 +88,10 @@ public final class BotsViewModel {
     public BotsViewModel(BotSource source, Executor background, Executor ui, ZoneId zone) {
         this.source = source;
         this.background = background;
-        this.ui = ui;
+        // Everything this view sets on the UI thread in one frame (an events batch, a ListBots
+        // answer, an action's result) reaches it as one task.
+        Coalescer<Runnable> updates = new Coalescer<>(ui, batch -> batch.forEach(Runnable::run));
+        this.ui = updates::offer;
         this.zone = zone;
         filter.addListener((o, was, now) -> filtered.setPredicate(line -> line.matches(now)));
         selected.addListener((o, was, now) -> {
@@ -106,6 +110,11 @@ public final class BotsViewModel {
     /** Where fills and bot errors are announced (the app shows a toast). */
     public void setNotifier(Consumer<String> notifier) {
         this.notifier = notifier;
+    }
+
+    /** Told (on the UI thread) when a batch of events changed some bot's figures: a fill, an order, a status. */
+    public void setOnFiguresChanged(Runnable listener) {
+        this.onFiguresChanged = listener;
     }
 
     /** Lists the bots and watches their events until {@link #stop}. */
@@ -241,6 +250,7 @@ public final class BotsViewModel {
         showEvents();
         if (figuresChanged) {
             refresh();
+            onFiguresChanged.run();
         }
     }
 
