@@ -70,6 +70,7 @@ public final class DesktopApp extends Application {
     private BacktestsViewModel backtests;
     private RiskViewModel risk;
     private BotsViewModel bots;
+    private PerformanceViewModel performance;
     /** Refreshes the bots' figures while the Bots tab is shown. */
     private Timeline botsPolling;
     private TabPane tabs;
@@ -193,10 +194,14 @@ public final class DesktopApp extends Application {
                 lazyTab("Backtests", "backtestsTab", () -> Views.load(new BacktestsController(backtests)), backtests::refresh),
                 lazyTab("Risk", "riskTab", () -> Views.load(new RiskController(risk)), () -> { }),
                 lazyTab("Bots", "botsTab", () -> Views.load(new BotsController(bots)), bots::refresh));
-        PerformanceViewModel performance = new PerformanceViewModel(connected.client().bots(), connected.client().backtests(),
+        performance = new PerformanceViewModel(connected.client().bots(), connected.client().backtests(),
                 background, Platform::runLater);
-        tabs.getTabs().add(lazyTab("Performance", "performanceTab", () -> Views.load(new PerformanceController(performance)),
-                performance::refresh));
+        PerformanceViewModel shownPerformance = performance;
+        Tab performanceTab = lazyTab("Performance", "performanceTab", () -> Views.load(new PerformanceController(shownPerformance)),
+                () -> { });
+        performanceTab.selectedProperty().addListener((o, was, now) -> shownPerformance.setShown(now)); // polls while shown
+        tabs.getTabs().add(performanceTab);
+        bots.setOnFiguresChanged(performance::figuresChanged);
         HealthViewModel health = new HealthViewModel();
         health.follow(dashboard);
         tabs.getTabs().add(lazyTab("System health", "healthTab", () -> Views.load(new HealthController(health)), () -> { }));
@@ -255,6 +260,10 @@ public final class DesktopApp extends Application {
         if (backtests != null) {
             backtests.stop();
             backtests = null;
+        }
+        if (performance != null) {
+            performance.setShown(false);
+            performance = null;
         }
         if (botsPolling != null) {
             botsPolling.stop();
