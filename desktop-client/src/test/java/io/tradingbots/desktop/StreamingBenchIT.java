@@ -202,12 +202,18 @@ class StreamingBenchIT {
         return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
     }
 
-    /** The least heap in use of three readings, each right after a full GC (one may catch the FX thread mid-frame). */
-    private static long heapAfterGc() {
+    /**
+     * The least heap in use of five readings, each right after a full GC, 50 ms apart. One reading
+     * alone is unreliable while the stream runs: a GC requested while a thread holds a JNI critical
+     * section (the software renderer's pixel uploads) may be put off, and the reading then counts
+     * the garbage of the last frames.
+     */
+    private static long heapAfterGc() throws InterruptedException {
         long least = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             System.gc();
             least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            TimeUnit.MILLISECONDS.sleep(50);
         }
         return least;
     }
