@@ -5,7 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.tradingbots.api.v1.EngineServiceGrpc;
+import io.tradingbots.api.v1.GetInfoRequest;
+import io.tradingbots.api.v1.GetInfoResponse;
+import io.tradingbots.desktop.InProcessEngine;
+import io.tradingbots.desktop.TestMessages;
+import io.tradingbots.desktop.TokenCheck;
+import io.tradingbots.desktop.connection.SshEngineConnector;
+import io.tradingbots.desktop.engine.EngineSession;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.apache.sshd.common.signature.Signature;
@@ -151,6 +165,31 @@ class SshAgentIT {
                 assertThat(through.getInputStream().read()).isEqualTo('a');
             }
             assertThat(tunnel.readRemoteFile(token.toString())).isEqualTo("agent-token-0123456789\n");
+        }
+    }
+
+    /** The app's path: the SSH form's "ssh-agent" through the connector, the gRPC handshake through the tunnel. */
+    @Test
+    void theConnectorReachesAGrpcEngineWithTheAgentsKey() throws Exception {
+        Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(ServerInterceptors.intercept(new EngineServiceGrpc.EngineServiceImplBase() {
+                    @Override
+                    public void getInfo(GetInfoRequest request, StreamObserver<GetInfoResponse> response) {
+                        response.onNext(TestMessages.info());
+                        response.onCompleted();
+                    }
+                }, new TokenCheck(InProcessEngine.TOKEN))).build().start();
+        try {
+            SshEngineConnector.Request request = new SshEngineConnector.Request(sshd.target(), null, "", grpc.getPort(),
+                    dir.toString(), Optional.of(InProcessEngine.TOKEN), Optional.of(agentSocket));
+
+            try (EngineSession session = new SshEngineConnector(trusting()).open(request)) {
+                assertThat(session.info()).isEqualTo(TestMessages.info());
+                assertThat(session.transport()).hasValueSatisfying(t -> assertThat(t.describe())
+                        .isEqualTo("ssh " + sshd.target() + " → engine port " + grpc.getPort()));
+            }
+        } finally {
+            grpc.shutdownNow();
         }
     }
 
