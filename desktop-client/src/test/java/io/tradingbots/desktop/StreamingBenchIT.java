@@ -8,6 +8,7 @@ import com.google.protobuf.Timestamp;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.tradingbots.api.v1.Bot;
 import io.tradingbots.api.v1.BotEvent;
@@ -20,6 +21,7 @@ import io.tradingbots.api.v1.GetInfoRequest;
 import io.tradingbots.api.v1.GetInfoResponse;
 import io.tradingbots.api.v1.ListBotsRequest;
 import io.tradingbots.api.v1.ListBotsResponse;
+import io.tradingbots.api.v1.Portfolio;
 import io.tradingbots.api.v1.PriceQuote;
 import io.tradingbots.api.v1.WatchBotEventsRequest;
 import io.tradingbots.api.v1.WatchBotEventsResponse;
@@ -34,12 +36,15 @@ import io.tradingbots.desktop.support.FrameExecutor;
 import io.tradingbots.shared.DaemonThreads;
 import io.tradingbots.shared.HostPort;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +56,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -168,7 +174,7 @@ class StreamingBenchIT {
         bots.stop();
         client.close();
         background.shutdownNow();
-        WaitForAsyncUtils.asyncFx(() -> stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 100, 100)))
+        WaitForAsyncUtils.asyncFx(() -> stage.setScene(new Scene(new StackPane(), 100, 100)))
                 .get(5, TimeUnit.SECONDS);
         engine.pause(false);
         return phase;
@@ -198,7 +204,7 @@ class StreamingBenchIT {
         });
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
+    private static <T> T fx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
     }
 
@@ -283,7 +289,7 @@ class StreamingBenchIT {
             pulses = 0;
             mostPasses = mostDashboard = mostBots = 0;
             totalPasses = totalDashboard = totalBots = 0;
-            java.util.Arrays.fill(passHistogram, 0);
+            Arrays.fill(passHistogram, 0);
         }
 
         void collect(Phase phase) {
@@ -330,7 +336,7 @@ class StreamingBenchIT {
                             + " dashboard updates %d (most in one pulse %d), bots updates %d (most in one pulse %d);"
                             + " heap after GC every sample [MB]:%s; at the end %.1f MB",
                     name, seconds, events, eventsPerSecond(), pulses, pulses / seconds, passes,
-                    pulses == 0 ? 0 : passes / (double) pulses, mostPassesPerPulse, java.util.Arrays.toString(passHistogram),
+                    pulses == 0 ? 0 : passes / (double) pulses, mostPassesPerPulse, Arrays.toString(passHistogram),
                     dashboardUpdates, mostDashboardPerPulse, botUpdates, mostBotBatchesPerPulse, heap, heapEnd / 1e6);
         }
     }
@@ -392,7 +398,7 @@ class StreamingBenchIT {
                         .addBots(botState((int) (n % BOTS), n))
                         .addPrices(price(SYMBOLS[(int) (n % SYMBOLS.length)], n));
                 if (n % 10 == 0) {
-                    delta.setPortfolio(io.tradingbots.api.v1.Portfolio.newBuilder().setInitialCapital("10000")
+                    delta.setPortfolio(Portfolio.newBuilder().setInitialCapital("10000")
                             .setEquity(money(10_000, n)).setCash("4000").setTodayPnl(money(0, n))
                             .setDrawdownPercent("1.5").setPeakEquity("10500"));
                 }
@@ -434,7 +440,7 @@ class StreamingBenchIT {
         }
 
         private static String money(long base, long n) {
-            return java.math.BigDecimal.valueOf(base * 100 + n % 10_000, 2).toPlainString();
+            return BigDecimal.valueOf(base * 100 + n % 10_000, 2).toPlainString();
         }
 
         private static BotState botState(int i, long n) {
@@ -469,7 +475,7 @@ class StreamingBenchIT {
                 }
                 response.onNext(snapshot.build());
                 stateWatchers.add(response);
-                ((io.grpc.stub.ServerCallStreamObserver<WatchStateResponse>) response)
+                ((ServerCallStreamObserver<WatchStateResponse>) response)
                         .setOnCancelHandler(() -> stateWatchers.remove(response));
             }
         }
@@ -491,7 +497,7 @@ class StreamingBenchIT {
             @Override
             public void watchBotEvents(WatchBotEventsRequest request, StreamObserver<WatchBotEventsResponse> response) {
                 eventWatchers.add(response);
-                ((io.grpc.stub.ServerCallStreamObserver<WatchBotEventsResponse>) response)
+                ((ServerCallStreamObserver<WatchBotEventsResponse>) response)
                         .setOnCancelHandler(() -> eventWatchers.remove(response));
             }
         }

@@ -105,10 +105,6 @@ public final class PerformanceViewModel {
         }
     }
 
-    public boolean isShown() {
-        return shown;
-    }
-
     private void schedulePoll(long generation) {
         later.after(POLL_EVERY, () -> ui.execute(() -> {
             if (shown && showing == generation) {

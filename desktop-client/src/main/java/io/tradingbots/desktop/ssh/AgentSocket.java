@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.sshd.agent.SshAgent;
 import org.apache.sshd.agent.SshAgentFactory;
 import org.apache.sshd.agent.SshAgentServer;
@@ -50,9 +51,9 @@ public final class AgentSocket extends AbstractAgentProxy {
     }
 
     /** The agent of this login session, from {@code SSH_AUTH_SOCK}; empty when none is set. */
-    public static java.util.Optional<Path> fromEnvironment() {
+    public static Optional<Path> fromEnvironment() {
         String value = System.getenv(SshAgent.SSH_AUTHSOCKET_ENV_NAME);
-        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(value));
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     /** Sends one framed request (length + payload, as {@code prepare} made it) and returns the answer's payload. */
