@@ -25,6 +25,7 @@ import io.tradingbots.desktop.performance.PerformanceViewModel;
 import io.tradingbots.desktop.history.HistoryViewModel;
 import io.tradingbots.desktop.risk.RiskController;
 import io.tradingbots.desktop.risk.RiskViewModel;
+import io.tradingbots.desktop.support.FrameExecutor;
 import io.tradingbots.shared.DaemonThreads;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,8 @@ public final class DesktopApp extends Application {
     private final ExecutorService background = DaemonThreads.single("tb-connect");
     /** Candle loads can take seconds: apart, so they never hold up the other views' calls. */
     private final ExecutorService chartLoads = DaemonThreads.single("tb-charts");
+    /** Streamed state reaches the dashboard and Bots views through this: at most one update per frame. */
+    private final FrameExecutor frames = FrameExecutor.forJavaFx();
     private LaunchOptions options;
     private ConnectionSettingsStore settings;
     private Scene scene;
@@ -67,6 +70,7 @@ public final class DesktopApp extends Application {
     private BacktestsViewModel backtests;
     private RiskViewModel risk;
     private BotsViewModel bots;
+    private PerformanceViewModel performance;
     /** Refreshes the bots' figures while the Bots tab is shown. */
     private Timeline botsPolling;
     private TabPane tabs;
@@ -184,17 +188,21 @@ public final class DesktopApp extends Application {
         risk = new RiskViewModel(connected.client().risk(), DeploymentViewModel.localUser(), background, Platform::runLater,
                 ZoneId.systemDefault());
         risk.setNotifier(this::toast);
-        bots = new BotsViewModel(connected.client().bots(), background, Platform::runLater, ZoneId.systemDefault());
+        bots = new BotsViewModel(connected.client().bots(), background, frames, ZoneId.systemDefault());
         bots.setNotifier(this::toast);
         scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history, deployment, charts));
         tabs.getTabs().addAll(
                 lazyTab("Backtests", "backtestsTab", () -> Views.load(new BacktestsController(backtests)), backtests::refresh),
                 lazyTab("Risk", "riskTab", () -> Views.load(new RiskController(risk)), () -> { }),
                 lazyTab("Bots", "botsTab", () -> Views.load(new BotsController(bots)), bots::refresh));
-        PerformanceViewModel performance = new PerformanceViewModel(connected.client().bots(), connected.client().backtests(),
+        performance = new PerformanceViewModel(connected.client().bots(), connected.client().backtests(),
                 background, Platform::runLater);
-        tabs.getTabs().add(lazyTab("Performance", "performanceTab", () -> Views.load(new PerformanceController(performance)),
-                performance::refresh));
+        PerformanceViewModel shownPerformance = performance;
+        Tab performanceTab = lazyTab("Performance", "performanceTab", () -> Views.load(new PerformanceController(shownPerformance)),
+                () -> { });
+        performanceTab.selectedProperty().addListener((o, was, now) -> shownPerformance.setShown(now)); // polls while shown
+        tabs.getTabs().add(performanceTab);
+        bots.setOnFiguresChanged(performance::figuresChanged);
         HealthViewModel health = new HealthViewModel();
         health.follow(dashboard);
         tabs.getTabs().add(lazyTab("System health", "healthTab", () -> Views.load(new HealthController(health)), () -> { }));
@@ -209,7 +217,7 @@ public final class DesktopApp extends Application {
         bots.start();
         dashboard.statusProperty().addListener((obs, before, now) -> ConnectionToasts.between(before, now)
                 .ifPresent(this::toast));
-        dashboard.start(connected.client(), Platform::runLater);
+        dashboard.start(connected.client(), frames);
         connected.transport().ifPresent(t -> dashboard.watchTunnel(t, Platform::runLater));
     }
 
@@ -253,6 +261,10 @@ public final class DesktopApp extends Application {
         if (backtests != null) {
             backtests.stop();
             backtests = null;
+        }
+        if (performance != null) {
+            performance.setShown(false);
+            performance = null;
         }
         if (botsPolling != null) {
             botsPolling.stop();

@@ -1,6 +1,7 @@
 package io.tradingbots.desktop.backtests;
 
 import static io.tradingbots.desktop.support.Tables.column;
+import static io.tradingbots.desktop.support.Tables.numericColumn;
 import static io.tradingbots.desktop.support.Tables.sortable;
 
 import java.time.Instant;
@@ -22,6 +23,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -68,6 +71,32 @@ public final class BacktestsController {
     @FXML private TableColumn<TradeRow, String> tradeQuantityColumn;
     @FXML private TableColumn<TradeRow, String> tradeProfitColumn;
     @FXML private TableColumn<TradeRow, String> tradeFeesColumn;
+    @FXML private TextField wfRangesField;
+    @FXML private TextField wfTrainField;
+    @FXML private TextField wfTestField;
+    @FXML private ChoiceBox<String> wfRankChoice;
+    @FXML private TextField wfRandomField;
+    @FXML private TextField wfSeedField;
+    @FXML private Button wfRunButton;
+    @FXML private Button wfCancelButton;
+    @FXML private ProgressBar wfProgress;
+    @FXML private Label wfStatus;
+    @FXML private Label wfMessage;
+    @FXML private TabPane lowerTabs;
+    @FXML private Tab wfTab;
+    @FXML private Label wfSummary;
+    @FXML private Label wfVerdict;
+    @FXML private TableView<WalkForwardRow> wfTable;
+    @FXML private TableColumn<WalkForwardRow, String> wfIndexColumn;
+    @FXML private TableColumn<WalkForwardRow, String> wfInSampleColumn;
+    @FXML private TableColumn<WalkForwardRow, String> wfOutOfSampleColumn;
+    @FXML private TableColumn<WalkForwardRow, String> wfParamsColumn;
+    @FXML private TableColumn<WalkForwardRow, String> wfMetricColumn;
+    @FXML private TableColumn<WalkForwardRow, String> wfIsReturnColumn;
+    @FXML private TableColumn<WalkForwardRow, String> wfOosReturnColumn;
+    @FXML private TableColumn<WalkForwardRow, String> wfHoldColumn;
+    @FXML private TableColumn<WalkForwardRow, String> wfVsHoldColumn;
+    @FXML private TableColumn<WalkForwardRow, String> wfFlagsColumn;
     @FXML private TableView<StoredRow> storedTable;
     @FXML private TableColumn<StoredRow, String> storedIdColumn;
     @FXML private TableColumn<StoredRow, String> storedWhenColumn;
@@ -157,6 +186,50 @@ public final class BacktestsController {
         });
         model.curve().addListener((ListChangeListener<BacktestsViewModel.Point>) c -> showCurve());
         showCurve();
+        bindWalkForward(model.walkForward());
+    }
+
+    private void bindWalkForward(WalkForwardViewModel wf) {
+        wfRangesField.textProperty().bindBidirectional(wf.rangesProperty());
+        wfTrainField.textProperty().bindBidirectional(wf.trainProperty());
+        wfTestField.textProperty().bindBidirectional(wf.testProperty());
+        wfRankChoice.getItems().setAll(WalkForwardViewModel.RANK_BY);
+        wfRankChoice.valueProperty().bindBidirectional(wf.rankByProperty());
+        wfRandomField.textProperty().bindBidirectional(wf.randomProperty());
+        wfSeedField.textProperty().bindBidirectional(wf.seedProperty());
+        wfRunButton.disableProperty().bind(wf.runningProperty().or(model.runningProperty()));
+        backtestRunButton.disableProperty().unbind();
+        backtestRunButton.disableProperty().bind(model.runningProperty().or(wf.runningProperty())); // one run slot
+        wfCancelButton.disableProperty().bind(wf.runningProperty().not());
+        wfProgress.progressProperty().bind(wf.progressProperty());
+        wfProgress.visibleProperty().bind(wf.runningProperty());
+        wfStatus.textProperty().bind(wf.statusProperty());
+        wfMessage.textProperty().bind(wf.messageProperty());
+        wfMessage.visibleProperty().bind(wf.messageProperty().isNotEmpty());
+        wfMessage.managedProperty().bind(wfMessage.visibleProperty());
+        wfSummary.textProperty().bind(wf.summaryProperty());
+        wfVerdict.textProperty().bind(wf.verdictProperty());
+        wf.flaggedProperty().addListener((o, was, now) -> {
+            wfVerdict.getStyleClass().remove("flagged");
+            if (now) {
+                wfVerdict.getStyleClass().add("flagged");
+            }
+        });
+
+        sortable(wfTable, wf.windows());
+        column(wfIndexColumn, w -> Integer.toString(w.index()));
+        wfIndexColumn.setComparator((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+        column(wfInSampleColumn, WalkForwardRow::inSample);
+        column(wfOutOfSampleColumn, WalkForwardRow::outOfSample);
+        column(wfParamsColumn, WalkForwardRow::bestParams);
+        numericColumn(wfMetricColumn, WalkForwardRow::isMetric);
+        numericColumn(wfIsReturnColumn, WalkForwardRow::isReturn);
+        coloured(wfOosReturnColumn, WalkForwardRow::oosReturn, WalkForwardRow::oosLoss);
+        numericColumn(wfHoldColumn, WalkForwardRow::holdReturn);
+        numericColumn(wfVsHoldColumn, WalkForwardRow::oosVsHold);
+        coloured(wfFlagsColumn, WalkForwardRow::flags, WalkForwardRow::flagged);
+        wfMetricColumn.textProperty().bind(wf.metricHeaderProperty());
+        wf.windows().addListener((ListChangeListener<WalkForwardRow>) c -> lowerTabs.getSelectionModel().select(wfTab));
     }
 
     private void showParams() {
@@ -211,6 +284,16 @@ public final class BacktestsController {
     @FXML
     private void onCancel() {
         model.cancel();
+    }
+
+    @FXML
+    private void onWalkForward() {
+        model.walkForward().run();
+    }
+
+    @FXML
+    private void onCancelWalkForward() {
+        model.walkForward().cancel();
     }
 
     @FXML

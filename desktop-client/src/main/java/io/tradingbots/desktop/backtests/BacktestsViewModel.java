@@ -86,6 +86,7 @@ public final class BacktestsViewModel {
     private final ObservableList<TradeRow> trades = FXCollections.observableArrayList();
     private final ObservableList<Point> curve = FXCollections.observableArrayList();
     private final ObservableList<StoredRow> stored = FXCollections.observableArrayList();
+    private final WalkForwardViewModel walkForward;
     private StateSource.Subscription current;
 
     private record Failure(String message) {}
@@ -96,6 +97,7 @@ public final class BacktestsViewModel {
         this.background = background;
         this.ui = ui;
         this.events = new Coalescer<>(ui, this::apply);
+        this.walkForward = new WalkForwardViewModel(engine, this::formRequest, ui);
         strategy.addListener((obs, before, now) -> showParams(now));
     }
 
@@ -144,30 +146,15 @@ public final class BacktestsViewModel {
         if (running.get()) {
             return;
         }
-        Series s = selectedSeries.get();
-        if (s == null || strategy.get() == null) {
-            message.set("pick a stored series and a strategy (no series? fetch or import candles in the History tab)");
+        RunBacktestRequest r = formRequest();
+        if (r == null) {
             return;
-        }
-        RunBacktestRequest.Builder r = RunBacktestRequest.newBuilder().setExchange(s.exchange()).setSymbol(s.symbol())
-                .setTimeframe(s.timeframe()).setStrategy(strategy.get()).setFee(text(fee)).setCapital(text(capital))
-                .setSlippageBps(text(slippage)).setSecondExchange(text(secondExchange));
-        for (ParamField p : params) {
-            if (p.changed()) {
-                r.putParams(p.name(), p.valueProperty().get().strip());
-            }
-        }
-        if (from.get() != null) {
-            r.setFromTime(from.get().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-        }
-        if (to.get() != null) { // the "to" day is included
-            r.setToTime(to.get().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
         }
         running.set(true);
         progress.set(0);
         status.set("starting…");
         message.set("");
-        current = engine.run(r.build(), new BacktestSource.RunListener() {
+        current = engine.run(r, new BacktestSource.RunListener() {
             @Override
             public void onProgress(BacktestProgress p) {
                 events.offer(p);
@@ -183,6 +170,33 @@ public final class BacktestsViewModel {
                 events.offer(new Failure(why));
             }
         });
+    }
+
+    /**
+     * The form as a request (also the base of a walk-forward); null, with the reason in
+     * {@link #messageProperty()}, when no series or strategy is picked.
+     */
+    RunBacktestRequest formRequest() {
+        Series s = selectedSeries.get();
+        if (s == null || strategy.get() == null) {
+            message.set("pick a stored series and a strategy (no series? fetch or import candles in the History tab)");
+            return null;
+        }
+        RunBacktestRequest.Builder r = RunBacktestRequest.newBuilder().setExchange(s.exchange()).setSymbol(s.symbol())
+                .setTimeframe(s.timeframe()).setStrategy(strategy.get()).setFee(text(fee)).setCapital(text(capital))
+                .setSlippageBps(text(slippage)).setSecondExchange(text(secondExchange));
+        for (ParamField p : params) {
+            if (p.changed()) {
+                r.putParams(p.name(), p.valueProperty().get().strip());
+            }
+        }
+        if (from.get() != null) {
+            r.setFromTime(from.get().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+        if (to.get() != null) { // the "to" day is included
+            r.setToTime(to.get().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+        return r.build();
     }
 
     /** Stops the run in the engine; nothing is stored. */
@@ -209,9 +223,15 @@ public final class BacktestsViewModel {
         });
     }
 
-    /** Stops following a run (leaving the view); the engine cancels it. */
+    /** Stops following a run or walk-forward (leaving the view); the engine cancels it. */
     public void stop() {
         cancel();
+        walkForward.cancel();
+    }
+
+    /** Walk-forward validation of this form. */
+    public WalkForwardViewModel walkForward() {
+        return walkForward;
     }
 
     private void apply(List<Object> batch) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class BotsViewModel {
     /** Events kept per bot, newest first. */
     static final int EVENTS_PER_BOT = 200;
 
+    /** Toasts one batch of events may raise; the rest are counted in the last. */
+    static final int NOTICES_PER_BATCH = 3;
+
     public static final String UNAVAILABLE = "This engine does not offer bot control yet (its API has no BotService):"
             + " update the engine to see and control bots here. The dashboard still shows the bots' state.";
 
@@ -76,12 +80,18 @@ public final class BotsViewModel {
     private final BooleanBinding canStop;
     private final BooleanBinding canPause;
     private Consumer<String> notifier = text -> { };
+    private Runnable onFiguresChanged = () -> { };
+    /** [0]: a ListBots is on its way; [1]: another was asked for meanwhile. Guarded by itself. */
+    private final boolean[] listing = new boolean[2];
     private StateSource.Subscription subscription;
 
     public BotsViewModel(BotSource source, Executor background, Executor ui, ZoneId zone) {
         this.source = source;
         this.background = background;
-        this.ui = ui;
+        // Everything this view sets on the UI thread in one frame (an events batch, a ListBots
+        // answer, an action's result) reaches it as one task.
+        Coalescer<Runnable> updates = new Coalescer<>(ui, batch -> batch.forEach(Runnable::run));
+        this.ui = updates::offer;
         this.zone = zone;
         filter.addListener((o, was, now) -> filtered.setPredicate(line -> line.matches(now)));
         selected.addListener((o, was, now) -> {
@@ -100,6 +110,11 @@ public final class BotsViewModel {
     /** Where fills and bot errors are announced (the app shows a toast). */
     public void setNotifier(Consumer<String> notifier) {
         this.notifier = notifier;
+    }
+
+    /** Told (on the UI thread) when a batch of events changed some bot's figures: a fill, an order, a status. */
+    public void setOnFiguresChanged(Runnable listener) {
+        this.onFiguresChanged = listener;
     }
 
     /** Lists the bots and watches their events until {@link #stop}. */
@@ -136,24 +151,52 @@ public final class BotsViewModel {
         }
     }
 
-    /** Asks the engine for its bots again. */
+    /**
+     * Asks the engine for its bots again. One ListBots at a time: asked while one is on its way,
+     * one more follows it (fills at hundreds a second must not pile up calls).
+     */
     public void refresh() {
-        background.execute(() -> {
-            try {
-                ListBotsResponse r = source.list();
-                List<BotLine> lines = r.getBotsList().stream().map(BotLine::of).toList();
-                ui.execute(() -> show(r, lines));
-            } catch (EngineException e) {
-                boolean missing = EngineErrors.isUnimplemented(e);
-                ui.execute(() -> {
-                    if (missing) {
-                        unavailable.set(true);
-                    } else {
-                        message.set(e.getMessage());
-                    }
-                });
+        synchronized (listing) {
+            if (listing[0]) {
+                listing[1] = true;
+                return;
             }
+            listing[0] = true;
+        }
+        background.execute(() -> {
+            do {
+                listOnce();
+            } while (again());
         });
+    }
+
+    /** Whether a refresh was asked for meanwhile; if not, the next one may start. */
+    private boolean again() {
+        synchronized (listing) {
+            boolean more = listing[1];
+            listing[1] = false;
+            listing[0] = more;
+            return more;
+        }
+    }
+
+    private void listOnce() {
+        try {
+            ListBotsResponse r = source.list();
+            List<BotLine> lines = r.getBotsList().stream().map(BotLine::of).toList();
+            ui.execute(() -> show(r, lines));
+        } catch (EngineException e) {
+            boolean missing = EngineErrors.isUnimplemented(e);
+            ui.execute(() -> {
+                if (missing) {
+                    unavailable.set(true);
+                } else {
+                    message.set(e.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            ui.execute(() -> message.set("Listing the bots failed: " + e.getMessage()));
+        }
     }
 
     private void show(ListBotsResponse r, List<BotLine> lines) {
@@ -180,21 +223,34 @@ public final class BotsViewModel {
         rows.add(line);
     }
 
-    /** A batch of events (on the UI thread): kept per bot, announced, and the figures refreshed after fills and status changes. */
+    /**
+     * A batch of events (on the UI thread): kept per bot, announced, and the figures refreshed
+     * after fills and status changes. A batch announces at most {@link #NOTICES_PER_BATCH}
+     * events and counts the rest, so a burst of fills is not a tower of toasts.
+     */
     void onEvents(List<BotEvent> batch) {
         boolean figuresChanged = false;
+        List<String> notices = new ArrayList<>();
         for (BotEvent e : batch) {
             Deque<BotEventRow> kept = events.computeIfAbsent(e.getBotId(), id -> new ArrayDeque<>());
             kept.addFirst(BotEventRow.of(e, zone));
             while (kept.size() > EVENTS_PER_BOT) {
                 kept.removeLast();
             }
-            notice(e).ifPresent(notifier);
+            notice(e).ifPresent(notices::add);
             figuresChanged |= e.getKind() != BotEventKind.BOT_EVENT_KIND_SIGNAL;
+        }
+        if (notices.size() <= NOTICES_PER_BATCH) {
+            notices.forEach(notifier);
+        } else {
+            notices.subList(0, NOTICES_PER_BATCH - 1).forEach(notifier);
+            notifier.accept("… and " + (notices.size() - NOTICES_PER_BATCH + 1)
+                    + " more fills and errors at once: see the Bots tab");
         }
         showEvents();
         if (figuresChanged) {
             refresh();
+            onFiguresChanged.run();
         }
     }
 

@@ -24,11 +24,18 @@ public final class SshEngineConnector {
 
     /** What the SSH form asked for. {@code passphrase} lives only as long as the attempt. */
     public record Request(SshTarget target, Path keyFile, String passphrase, int remotePort, String remoteDataDir,
-                          Optional<ApiToken> token) {
+                          Optional<ApiToken> token, Optional<Path> agentSocket) {
+
+        /** With a key file. */
+        public Request(SshTarget target, Path keyFile, String passphrase, int remotePort, String remoteDataDir,
+                       Optional<ApiToken> token) {
+            this(target, keyFile, passphrase, remotePort, remoteDataDir, token, Optional.empty());
+        }
+
         @Override
         public String toString() {
-            return "Request[" + target + ", key=" + keyFile + ", remotePort=" + remotePort + ", dataDir="
-                    + remoteDataDir + "]";
+            return "Request[" + target + ", key=" + agentSocket.map(a -> "ssh-agent at " + a).orElse(String.valueOf(keyFile))
+                    + ", remotePort=" + remotePort + ", dataDir=" + remoteDataDir + "]";
         }
     }
 
@@ -50,9 +57,11 @@ public final class SshEngineConnector {
 
     public EngineSession open(Request request) throws SshFailure, EngineException {
         long start = System.nanoTime();
-        List<KeyPair> keys = SshKeys.load(request.keyFile(), request.passphrase());
+        List<KeyPair> keys = request.agentSocket().isPresent() ? List.of() : SshKeys.load(request.keyFile(), request.passphrase());
         long keysLoaded = System.nanoTime();
-        SshTunnel tunnel = SshTunnel.open(request.target(), keys, request.remotePort(), knownHosts);
+        SshTunnel tunnel = request.agentSocket().isPresent()
+                ? SshTunnel.openWithAgent(request.target(), request.agentSocket().get(), request.remotePort(), knownHosts)
+                : SshTunnel.open(request.target(), keys, request.remotePort(), knownHosts);
         long tunnelUp = System.nanoTime();
         ApiToken token;
         try {

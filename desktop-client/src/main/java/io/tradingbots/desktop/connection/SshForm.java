@@ -1,22 +1,29 @@
 package io.tradingbots.desktop.connection;
 
 import io.tradingbots.desktop.engine.EngineException;
+import io.tradingbots.desktop.ssh.AgentSocket;
 import io.tradingbots.desktop.ssh.SshTarget;
 import io.tradingbots.shared.ApiToken;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /** The SSH half of the connection screen: login, key, passphrase (never stored), engine port and data directory. */
 public final class SshForm {
 
+    /** Typed as the key file: log in with the keys of the running ssh-agent ({@code SSH_AUTH_SOCK}). */
+    public static final String AGENT = "ssh-agent";
+
     private final StringProperty login = new SimpleStringProperty(this, "login", "");
     private final StringProperty keyFile = new SimpleStringProperty(this, "keyFile", ConnectionProfile.DEFAULT_KEY_FILE);
     private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
     private final StringProperty remotePort =
             new SimpleStringProperty(this, "remotePort", Integer.toString(ConnectionProfile.DEFAULT_REMOTE_PORT));
+    /** Where the running ssh-agent listens; the environment's SSH_AUTH_SOCK, or a test's. */
+    private Supplier<Optional<Path>> agentSocket = AgentSocket::fromEnvironment;
     private final StringProperty remoteDataDir =
             new SimpleStringProperty(this, "remoteDataDir", ConnectionProfile.DEFAULT_REMOTE_DATA_DIR);
 
@@ -30,7 +37,14 @@ public final class SshForm {
         }
         String key = text(keyFile);
         if (key.isEmpty()) {
-            throw new EngineException("choose the private key file you log in with (e.g. ~/.ssh/id_ed25519)");
+            throw new EngineException("choose the private key file you log in with (e.g. ~/.ssh/id_ed25519), or "
+                    + AGENT + " for the keys of the running ssh-agent");
+        }
+        Optional<Path> agent = Optional.empty();
+        if (key.equals(AGENT)) {
+            agent = Optional.of(agentSocket.get().orElseThrow(() -> new EngineException("no ssh-agent: SSH_AUTH_SOCK is not"
+                    + " set for this app; start one (eval $(ssh-agent)), ssh-add your key and start the app from that"
+                    + " shell, or choose a key file")));
         }
         int port;
         try {
@@ -48,8 +62,15 @@ public final class SshForm {
         } catch (IllegalArgumentException e) {
             throw new EngineException("bad API token: " + e.getMessage());
         }
+        if (agent.isPresent()) {
+            return new SshEngineConnector.Request(target, null, "", port, dir, token, agent);
+        }
         return new SshEngineConnector.Request(target, localPath(key), passphrase.get() == null ? "" : passphrase.get(),
                 port, dir, token);
+    }
+
+    void useAgentSocket(Supplier<Optional<Path>> where) {
+        this.agentSocket = where;
     }
 
     /** "~/" at the start means the home directory. */

@@ -30,7 +30,9 @@ import javafx.collections.ObservableList;
  * The dashboard's state: engine facts, live totals, bots and prices. It merges the state stream:
  * a snapshot replaces everything, a delta replaces only the bots and prices it names (by bot id
  * and symbol) and the portfolio and health when present. All mutation happens on the UI thread;
- * {@link #start} routes the stream there through a {@link Coalescer}.
+ * {@link #start} routes the stream there through a {@link Coalescer} that merges what waits
+ * ({@link PendingState}); on a {@link io.tradingbots.desktop.support.FrameExecutor} that is at most
+ * one update per frame however fast the engine sends.
  */
 public final class DashboardViewModel {
 
@@ -59,10 +61,10 @@ public final class DashboardViewModel {
         info.set(EngineInfoText.of(target, engineInfo, zone));
     }
 
-    /** Watches the source; its callbacks reach this model only through {@code ui}, batched. */
+    /** Watches the source; its callbacks reach this model only through {@code ui}, batched and merged. */
     public void start(StateSource source, Executor ui) {
         stop();
-        Coalescer<StateEvent> coalescer = new Coalescer<>(ui, this::applyAll);
+        Coalescer<StateEvent> coalescer = new Coalescer<>(ui, PendingState::add, this::applyAll);
         subscription = source.watchState(new StateListener() {
             @Override
             public void onStatus(ConnectionStatus s) {

@@ -12,14 +12,17 @@ import io.tradingbots.api.v1.ListBacktestsRequest;
 import io.tradingbots.api.v1.ListStrategiesRequest;
 import io.tradingbots.api.v1.RunBacktestRequest;
 import io.tradingbots.api.v1.RunBacktestResponse;
+import io.tradingbots.api.v1.RunWalkForwardRequest;
+import io.tradingbots.api.v1.RunWalkForwardResponse;
 import io.tradingbots.api.v1.StrategyInfo;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The engine's backtests: strategies, runs with their progress, stored results. Unary calls block
  * (run them off the UI thread) and turn failures into an {@link EngineException} with the engine's
- * words. A run is not retried when its stream breaks: the user sees why and starts it again.
+ * words. A run (a backtest or a walk-forward) is not retried when its stream breaks: the user sees why and starts it again.
  */
 public final class BacktestClient implements BacktestSource {
 
@@ -63,8 +66,27 @@ public final class BacktestClient implements BacktestSource {
 
     @Override
     public StateSource.Subscription run(RunBacktestRequest request, RunListener listener) {
-        Run run = new Run(listener);
+        Run<RunBacktestRequest, RunBacktestResponse> run = new Run<>(message -> {
+            if (message.hasProgress()) {
+                listener.onProgress(message.getProgress());
+            } else if (message.hasResult()) {
+                listener.onResult(message.getResult());
+            }
+        }, listener::onFailure);
         async.runBacktest(request, run);
+        return run;
+    }
+
+    @Override
+    public StateSource.Subscription walkForward(RunWalkForwardRequest request, WalkForwardListener listener) {
+        Run<RunWalkForwardRequest, RunWalkForwardResponse> run = new Run<>(message -> {
+            if (message.hasProgress()) {
+                listener.onProgress(message.getProgress());
+            } else if (message.hasResult()) {
+                listener.onResult(message.getResult());
+            }
+        }, listener::onFailure);
+        async.runWalkForward(request, run);
         return run;
     }
 
@@ -72,31 +94,29 @@ public final class BacktestClient implements BacktestSource {
         return blocking.withDeadlineAfter(EngineClient.CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private final class Run implements ClientResponseObserver<RunBacktestRequest, RunBacktestResponse>,
-            StateSource.Subscription {
+    /** One run's stream: messages to {@code onMessage}, a failure (not a cancel from here) to {@code onFailure}. */
+    private final class Run<Q, R> implements ClientResponseObserver<Q, R>, StateSource.Subscription {
 
-        private final RunListener listener;
-        private ClientCallStreamObserver<RunBacktestRequest> call;
+        private final Consumer<R> onMessage;
+        private final Consumer<String> onFailure;
+        private ClientCallStreamObserver<Q> call;
         private boolean closed;
 
-        Run(RunListener listener) {
-            this.listener = listener;
+        Run(Consumer<R> onMessage, Consumer<String> onFailure) {
+            this.onMessage = onMessage;
+            this.onFailure = onFailure;
         }
 
         @Override
-        public void beforeStart(ClientCallStreamObserver<RunBacktestRequest> requestStream) {
+        public void beforeStart(ClientCallStreamObserver<Q> requestStream) {
             synchronized (this) {
                 call = requestStream;
             }
         }
 
         @Override
-        public void onNext(RunBacktestResponse message) {
-            if (message.hasProgress()) {
-                listener.onProgress(message.getProgress());
-            } else if (message.hasResult()) {
-                listener.onResult(message.getResult());
-            }
+        public void onNext(R message) {
+            onMessage.accept(message);
         }
 
         @Override
@@ -106,7 +126,7 @@ public final class BacktestClient implements BacktestSource {
                     return; // cancelled here: nothing to report
                 }
             }
-            listener.onFailure(t instanceof StatusRuntimeException sre ? EngineErrors.failure(sre, target).getMessage()
+            onFailure.accept(t instanceof StatusRuntimeException sre ? EngineErrors.failure(sre, target).getMessage()
                     : EngineErrors.describe(t, target));
         }
 
@@ -117,7 +137,7 @@ public final class BacktestClient implements BacktestSource {
 
         @Override
         public void close() {
-            ClientCallStreamObserver<RunBacktestRequest> c;
+            ClientCallStreamObserver<Q> c;
             synchronized (this) {
                 closed = true;
                 c = call;

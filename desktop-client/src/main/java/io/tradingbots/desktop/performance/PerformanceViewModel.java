@@ -14,9 +14,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,6 +40,16 @@ public final class PerformanceViewModel {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** How often the curves reload while the tab is shown. */
+    public static final Duration POLL_EVERY = Duration.ofSeconds(10);
+    /** A reload after a fill or status change waits this long, so a burst of fills makes one reload. */
+    public static final Duration AFTER_CHANGE = Duration.ofSeconds(2);
+
+    /** Runs an action later, off the UI thread; the app uses a scheduler, tests hold the actions and run them. */
+    public interface Later {
+        void after(Duration delay, Runnable action);
+    }
+
     private final BotSource bots;
     private final BacktestSource backtests;
     private final Executor background;
@@ -52,20 +65,85 @@ public final class PerformanceViewModel {
     /** Backtests the user added, kept across refreshes of the bots. */
     private final List<Loaded> addedBacktests = new ArrayList<>();
     private List<Loaded> loadedBots = List.of();
+    private final Later later;
+    // UI thread only:
+    private boolean shown;
+    /** Counts showings: a poll or change scheduled during an earlier one does nothing. */
+    private long showing;
+    private boolean changePending;
+    /** A reload was asked for while one ran: it runs when that one ends. */
+    private boolean reloadAfter;
 
+    /** Polls with a timer on {@code background}'s threads. */
     public PerformanceViewModel(BotSource bots, BacktestSource backtests, Executor background, Executor ui) {
+        this(bots, backtests, background, ui, (delay, action) -> CompletableFuture.delayedExecutor(
+                delay.toMillis(), TimeUnit.MILLISECONDS, background).execute(action));
+    }
+
+    public PerformanceViewModel(BotSource bots, BacktestSource backtests, Executor background, Executor ui, Later later) {
         this.bots = bots;
         this.backtests = backtests;
         this.background = background;
         this.ui = ui;
+        this.later = later;
+    }
+
+    /**
+     * The tab was shown or hidden (on the UI thread). Shown: reloads now and every
+     * {@link #POLL_EVERY} until hidden; a poll that finds a reload still running skips its turn, so
+     * a slow engine never has two on their way.
+     */
+    public void setShown(boolean now) {
+        if (now == shown) {
+            return;
+        }
+        shown = now;
+        showing++;
+        if (now) {
+            refresh();
+            schedulePoll(showing);
+        }
+    }
+
+    private void schedulePoll(long generation) {
+        later.after(POLL_EVERY, () -> ui.execute(() -> {
+            if (shown && showing == generation) {
+                if (!loading.get()) {
+                    refresh();
+                }
+                schedulePoll(generation);
+            }
+        }));
+    }
+
+    /**
+     * A bot's figures changed (a fill, a status change; on the UI thread): while the tab is shown,
+     * reloads {@link #AFTER_CHANGE} later, once for however many changes come meanwhile.
+     */
+    public void figuresChanged() {
+        if (!shown || changePending) {
+            return;
+        }
+        changePending = true;
+        long generation = showing;
+        later.after(AFTER_CHANGE, () -> ui.execute(() -> {
+            changePending = false;
+            if (shown && showing == generation) {
+                refresh();
+            }
+        }));
     }
 
     /** A loaded curve with its table line, before downsampling. */
     private record Loaded(String name, List<CurvePoint> equity, ComparisonRow row) {}
 
-    /** Reloads every bot's equity export and the list of stored backtests. */
+    /**
+     * Reloads every bot's equity export and the list of stored backtests (on the UI thread). Asked
+     * while a reload runs, it runs once more after that one.
+     */
     public void refresh() {
         if (loading.get()) {
+            reloadAfter = true;
             return;
         }
         loading.set(true);
@@ -102,6 +180,10 @@ public final class PerformanceViewModel {
                 status.set(loaded.size() + (loaded.size() == 1 ? " bot" : " bots") + ", " + choices.size() + " stored backtests");
                 message.set(String.join("\n", problems));
                 loading.set(false);
+                if (reloadAfter) {
+                    reloadAfter = false;
+                    refresh();
+                }
             });
         });
     }

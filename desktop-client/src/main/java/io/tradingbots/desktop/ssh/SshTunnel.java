@@ -4,6 +4,7 @@ import io.tradingbots.desktop.engine.Backoff;
 import io.tradingbots.shared.DaemonThreads;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class SshTunnel implements AutoCloseable {
     private volatile boolean closed;
     private volatile int localPort;
 
-    private SshTunnel(SshTarget target, int remotePort, List<KeyPair> keys, KnownHosts knownHosts) {
+    private SshTunnel(SshTarget target, int remotePort, List<KeyPair> keys, Path agentSocket, KnownHosts knownHosts) {
         this.target = target;
         this.remotePort = remotePort;
         this.keys = keys;
@@ -61,6 +62,7 @@ public final class SshTunnel implements AutoCloseable {
         this.client = SshClient.setUpDefaultClient();
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY); // ~/.ssh/config is not ours to follow
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER); // only the chosen key
+        client.setAgentFactory(agentSocket == null ? null : AgentSocket.factory(agentSocket)); // or the agent's keys
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(10));
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);
@@ -72,7 +74,24 @@ public final class SshTunnel implements AutoCloseable {
      */
     public static SshTunnel open(SshTarget target, List<KeyPair> keys, int remotePort, KnownHosts knownHosts)
             throws SshFailure {
-        SshTunnel tunnel = new SshTunnel(target, remotePort, keys, knownHosts);
+        return start(new SshTunnel(target, remotePort, keys, null, knownHosts));
+    }
+
+    /** As {@link #open}, logging in with the keys of the ssh-agent listening at {@code agentSocket}. */
+    public static SshTunnel openWithAgent(SshTarget target, Path agentSocket, int remotePort, KnownHosts knownHosts)
+            throws SshFailure {
+        try (AgentSocket agent = AgentSocket.connect(agentSocket)) {
+            if (!agent.getIdentities().iterator().hasNext()) {
+                throw new SshFailure(SshFailure.Kind.KEY_FILE, "the ssh-agent at " + agentSocket
+                        + " holds no keys: add yours with ssh-add, or choose a key file", null);
+            }
+        } catch (IOException e) {
+            throw new SshFailure(SshFailure.Kind.KEY_FILE, e.getMessage(), e);
+        }
+        return start(new SshTunnel(target, remotePort, List.of(), agentSocket, knownHosts));
+    }
+
+    private static SshTunnel start(SshTunnel tunnel) throws SshFailure {
         tunnel.client.start();
         try {
             tunnel.establish(0);

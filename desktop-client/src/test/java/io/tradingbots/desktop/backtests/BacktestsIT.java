@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.tradingbots.api.v1.BacktestProgress;
 import io.tradingbots.api.v1.RunBacktestResponse;
+import io.tradingbots.api.v1.RunWalkForwardResponse;
 import io.tradingbots.desktop.Screenshots;
 import io.tradingbots.desktop.Theme;
 import io.tradingbots.desktop.Views;
@@ -110,5 +111,29 @@ class BacktestsIT {
 
         WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(),
                 Path.of("target", "screenshots", "backtests.png"))).get();
+    }
+
+    @Test
+    void aWalkForwardShowsEveryWindowAndTheEnginesFlags() throws Exception {
+        robot.interact(() -> robot.lookup("#wfRangesField").queryAs(TextField.class).setText("fast=5:50:5 slow=20:200:10"));
+        robot.interact(() -> robot.lookup("#wfTrainField").queryAs(TextField.class).setText("1000"));
+        robot.clickOn("#wfRunButton");
+
+        ServerCallStreamObserver<RunWalkForwardResponse> run = engine.nextWalkForward();
+        assertThat(run).as("RunWalkForward reached the engine").isNotNull();
+        assertThat(engine.walkForwardRequests().get(0).getRangesList()).containsExactly("fast=5:50:5", "slow=20:200:10");
+        assertThat(robot.lookup("#backtestRunButton").queryButton().isDisabled()).as("one run slot").isTrue();
+        run.onNext(RunWalkForwardResponse.newBuilder().setResult(WalkForwardViewModelTest.result()).build());
+        run.onCompleted();
+
+        await("the windows, the flagged one in the negative colour").atMost(WAIT).until(() ->
+                robot.lookup("#wfTable .table-cell").queryAllAs(Labeled.class).stream()
+                        .anyMatch(c -> "LOSES TO HOLD COLLAPSES".equals(c.getText()) && c.getStyleClass().contains("loss")));
+        assertThat(robot.lookup("#wfTable").queryAs(TableView.class).getItems()).hasSize(2);
+        assertThat(robot.lookup("#wfVerdict").queryLabeled().getText()).startsWith("LOSES TO HOLD");
+        assertThat(robot.lookup("#backtestRunButton").queryButton().isDisabled()).isFalse();
+
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.save(stage.getScene(),
+                Path.of("target", "screenshots", "walk-forward.png"))).get();
     }
 }

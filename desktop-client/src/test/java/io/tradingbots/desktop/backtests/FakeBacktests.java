@@ -22,6 +22,8 @@ import io.tradingbots.api.v1.ListStrategiesResponse;
 import io.tradingbots.api.v1.ParamInfo;
 import io.tradingbots.api.v1.RunBacktestRequest;
 import io.tradingbots.api.v1.RunBacktestResponse;
+import io.tradingbots.api.v1.RunWalkForwardRequest;
+import io.tradingbots.api.v1.RunWalkForwardResponse;
 import io.tradingbots.api.v1.SeriesInventory;
 import io.tradingbots.api.v1.StrategyInfo;
 import io.tradingbots.desktop.InProcessEngine;
@@ -47,6 +49,8 @@ final class FakeBacktests implements AutoCloseable {
     private final InProcessEngine server;
     private final BlockingQueue<ServerCallStreamObserver<RunBacktestResponse>> runs = new LinkedBlockingQueue<>();
     private final List<RunBacktestRequest> requests = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<ServerCallStreamObserver<RunWalkForwardResponse>> walkForwards = new LinkedBlockingQueue<>();
+    private final List<RunWalkForwardRequest> walkForwardRequests = new CopyOnWriteArrayList<>();
     private final List<BacktestResult> stored = new CopyOnWriteArrayList<>();
     private final AtomicInteger cancelled = new AtomicInteger();
     private volatile Status refusal;
@@ -62,6 +66,15 @@ final class FakeBacktests implements AutoCloseable {
     /** The next RunBacktest call's response stream, once the client opened it. */
     ServerCallStreamObserver<RunBacktestResponse> nextRun() throws InterruptedException {
         return runs.poll(5, TimeUnit.SECONDS);
+    }
+
+    /** The next RunWalkForward call's response stream, once the client opened it. */
+    ServerCallStreamObserver<RunWalkForwardResponse> nextWalkForward() throws InterruptedException {
+        return walkForwards.poll(5, TimeUnit.SECONDS);
+    }
+
+    List<RunWalkForwardRequest> walkForwardRequests() {
+        return walkForwardRequests;
     }
 
     List<RunBacktestRequest> requests() {
@@ -153,6 +166,18 @@ final class FakeBacktests implements AutoCloseable {
             ServerCallStreamObserver<RunBacktestResponse> call = (ServerCallStreamObserver<RunBacktestResponse>) response;
             call.setOnCancelHandler(cancelled::incrementAndGet);
             runs.add(call);
+        }
+
+        @Override
+        public void runWalkForward(RunWalkForwardRequest request, StreamObserver<RunWalkForwardResponse> response) {
+            walkForwardRequests.add(request);
+            if (refusal != null) {
+                response.onError(refusal.asRuntimeException());
+                return;
+            }
+            ServerCallStreamObserver<RunWalkForwardResponse> call = (ServerCallStreamObserver<RunWalkForwardResponse>) response;
+            call.setOnCancelHandler(cancelled::incrementAndGet);
+            walkForwards.add(call);
         }
 
         @Override

@@ -13,8 +13,10 @@ import io.tradingbots.desktop.engine.EngineClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +150,40 @@ class BotsViewModelTest {
 
         model.selectedProperty().set(model.rows().get(1));
         assertThat(model.selectedEvents()).extracting(BotEventRow::kind).containsExactly("error");
+    }
+
+    /** Regression: every batch with a fill asked for ListBots, so a burst of fills queued a call per frame. */
+    @Test
+    void aBurstOfFillsListsTheBotsOnceMoreNotOncePerFill() throws Exception {
+        Queue<Runnable> background = new ArrayDeque<>();
+        BotsViewModel queued = new BotsViewModel(client.bots(), background::add, DIRECT, ZoneOffset.UTC);
+        queued.setNotifier(notices::add);
+        queued.refresh();
+        for (int i = 0; i < 50; i++) {
+            queued.onEvents(List.of(event("sma-core", BotEventKind.BOT_EVENT_KIND_FILL, "fill " + i)));
+        }
+        assertThat(background).as("one ListBots on its way, the rest folded into one more").hasSize(1);
+        int before = engine.lists();
+
+        background.poll().run();
+
+        assertThat(engine.lists() - before).isEqualTo(2);
+        assertThat(queued.rows()).hasSize(2);
+        queued.refresh();
+        assertThat(background).as("idle again: the next refresh goes out").hasSize(1);
+    }
+
+    @Test
+    void aBatchOfManyFillsRaisesAFewToastsAndCountsTheRest() {
+        List<BotEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(event("sma-core", BotEventKind.BOT_EVENT_KIND_FILL, "fill " + i));
+        }
+
+        model.onEvents(batch);
+
+        assertThat(notices).containsExactly("Fill · sma-core: fill 0", "Fill · sma-core: fill 1",
+                "… and 38 more fills and errors at once: see the Bots tab");
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,6 +42,7 @@ final class FakeBots implements AutoCloseable {
     private final Map<String, Bot> bots = new LinkedHashMap<>();
     private final List<StreamObserver<WatchBotEventsResponse>> watchers = new CopyOnWriteArrayList<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger lists = new AtomicInteger();
     private long sequence;
 
     FakeBots() throws IOException {
@@ -68,6 +70,11 @@ final class FakeBots implements AutoCloseable {
     /** "pause sma-core", "allocation sma-core 60", ...: every control call received, refused or not. */
     List<String> calls() {
         return calls;
+    }
+
+    /** ListBots calls answered. */
+    int lists() {
+        return lists.get();
     }
 
     int watchers() {
@@ -106,6 +113,7 @@ final class FakeBots implements AutoCloseable {
     private final class Service extends BotServiceGrpc.BotServiceImplBase {
         @Override
         public void listBots(ListBotsRequest request, StreamObserver<ListBotsResponse> response) {
+            lists.incrementAndGet();
             synchronized (FakeBots.this) {
                 response.onNext(ListBotsResponse.newBuilder().addAllBots(bots.values()).setCapital("10000")
                         .setUnallocatedPercent(BigDecimal.valueOf(100).subtract(allocated(null)).toPlainString()).build());

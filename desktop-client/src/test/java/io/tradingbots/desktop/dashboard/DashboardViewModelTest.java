@@ -14,10 +14,13 @@ import io.tradingbots.desktop.engine.ConnectionStatus;
 import io.tradingbots.desktop.engine.EngineSession;
 import io.tradingbots.desktop.engine.StateListener;
 import io.tradingbots.desktop.engine.StateSource;
+import io.tradingbots.desktop.support.FrameExecutor;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Plain JavaFX properties and lists work without the toolkit, so none is started here. */
@@ -137,6 +140,54 @@ class DashboardViewModelTest {
         assertThat(model.prices()).extracting(PriceRow::price).containsExactly("$500.00");
         model.stop();
         assertThat(closed[0]).isTrue();
+    }
+
+    /**
+     * 10,000 events from an "engine" thread while the test plays 1 ms frames: the view is updated
+     * at most once per frame, and what it shows at the end is the last event's state.
+     */
+    @Test
+    void tenThousandStreamedEventsUpdateTheViewAtMostOncePerFrameAndTheLastWins() throws Exception {
+        FrameExecutor frames = new FrameExecutor(() -> { });
+        AtomicInteger updates = new AtomicInteger();
+        StateListener[] listener = new StateListener[1];
+        model.start(l -> {
+            listener[0] = l;
+            return () -> { };
+        }, task -> frames.execute(() -> {
+            updates.incrementAndGet();
+            task.run();
+        }));
+        int events = 10_000;
+        Thread engine = new Thread(() -> {
+            listener[0].onStatus(ConnectionStatus.CONNECTED);
+            listener[0].onState(snapshot(1, "100", new BotState[] {bot("b1", "alpha", "1"), bot("b2", "beta", "2")},
+                    price("BTC/USD", "1")));
+            for (int i = 2; i <= events; i++) {
+                listener[0].onState(delta(i).addBots(bot(i % 2 == 0 ? "b1" : "b2", i % 2 == 0 ? "alpha" : "beta",
+                        Integer.toString(i))).addPrices(price("BTC/USD", Integer.toString(i))).build());
+            }
+        }, "fake-engine-stream");
+        engine.start();
+
+        int frameCount = 0;
+        int mostInOneFrame = 0;
+        boolean more = true;
+        while (engine.isAlive() || more) {
+            boolean producing = engine.isAlive();
+            int before = updates.get();
+            more = frames.runFrame() || producing;
+            frameCount++;
+            mostInOneFrame = Math.max(mostInOneFrame, updates.get() - before);
+            LockSupport.parkNanos(1_000_000); // the next frame
+        }
+
+        assertThat(mostInOneFrame).isEqualTo(1);
+        assertThat(updates.get()).isLessThanOrEqualTo(frameCount).isLessThan(events);
+        assertThat(model.statusProperty().get()).isEqualTo(ConnectionStatus.CONNECTED);
+        assertThat(model.bots()).extracting(BotRow::equity).containsExactly("$10,000.00", "$9,999.00");
+        assertThat(model.prices()).extracting(PriceRow::price).containsExactly("$10,000.00");
+        assertThat(model.lastUpdateProperty().get()).startsWith("update #10000 ");
     }
 
     @Test
