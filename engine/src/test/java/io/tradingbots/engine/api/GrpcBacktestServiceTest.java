@@ -73,6 +73,7 @@ class GrpcBacktestServiceTest {
     private ManagedChannel channel;
     /** While set, loading waits for it: a run held at its first stage. */
     private volatile CountDownLatch gate;
+    private final CountDownLatch serverSawCancel = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws Exception {
@@ -100,7 +101,23 @@ class GrpcBacktestServiceTest {
         };
         jobs = new BacktestJobs(gated, new BacktestStore(db), 1, () -> 1_700_000_000_000L);
         String name = InProcessServerBuilder.generateName();
-        server = new ApiServer(InProcessServerBuilder.forName(name), TOKEN, List.of(new GrpcBacktestService(() -> jobs))).start();
+        // the test's view of the server: a call's cancel has reached the service (its handler ran) when this counts down
+        io.grpc.ServerInterceptor seeCancel = new io.grpc.ServerInterceptor() {
+            @Override
+            public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, A> call, io.grpc.Metadata headers,
+                                                                       io.grpc.ServerCallHandler<Q, A> next) {
+                return new io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
+                    @Override
+                    public void onCancel() {
+                        super.onCancel();
+                        serverSawCancel.countDown();
+                    }
+                };
+            }
+        };
+        GrpcBacktestService service = new GrpcBacktestService(() -> jobs);
+        io.grpc.BindableService watched = () -> io.grpc.ServerInterceptors.intercept(service, seeCancel);
+        server = new ApiServer(InProcessServerBuilder.forName(name), TOKEN, List.of(watched)).start();
         server.markServing();
         channel = InProcessChannelBuilder.forName(name).build();
     }
@@ -284,6 +301,9 @@ class GrpcBacktestServiceTest {
         assertThatThrownBy(other::hasNext).hasMessageContaining("RESOURCE_EXHAUSTED").hasMessageContaining("try again when it ends");
 
         call.get().cancel("the operator changed their mind", null);
+        // the cancel travels to the server on its own thread: open the gate once it has arrived, as an
+        // operator's cancel arrives long before a real run's candles are loaded
+        assertThat(serverSawCancel.await(5, TimeUnit.SECONDS)).isTrue();
         gate.countDown();
         await("the cancelled run to end").atMost(Duration.ofSeconds(5)).until(() -> jobs.running() == 0);
         assertThat(Status.fromThrowable(ended.get()).getCode()).isEqualTo(Status.Code.CANCELLED);
