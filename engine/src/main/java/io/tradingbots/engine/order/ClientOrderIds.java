@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * <p><b>Leg books.</b> A bot that trades on a second venue (paper arbitrage) books that venue's
  * orders under a derived book id, {@code <bot>~2} ({@link #legBook}); its client order ids carry
  * {@code <bot part>.2}, a form no plain bot id can produce (bot ids have no dot), so the two books'
- * ids never collide, and at most 2 + 6 + 1 + 14 + 1 + 12 = 36 characters.
+ * ids never collide. Such an id has 2 more characters, so a leg book fits 36 characters up to its
+ * order number 36^12 - 1 (12 base-36 digits; a bot's own book, 13: any long).
  */
 public final class ClientOrderIds {
 
