@@ -250,7 +250,7 @@ public final class ArbitrageLegs {
                 return;
             }
             Order b = sellOn.router.submit(OrderRequest.market(sellOn.book, s.symbol(), Side.SELL, bought, entry
-                    ? "arbitrage: second leg of " + a.clientOrderId() + " (BUY " + plain(bought) + " on the first venue)" : reason));
+                    ? "arbitrage: second leg of " + ref(a) + " (BUY " + plain(bought) + " on the first venue)" : reason));
             desk.report().accept(b);
             BigDecimal open = bought.subtract(b.filledQuantity());
             out[0] = (entry ? "entered: BUY " : "exited: SELL ") + plain(entry ? bought : b.filledQuantity()) + " at "
@@ -260,15 +260,15 @@ public final class ArbitrageLegs {
             if (open.signum() <= 0) {
                 return;
             }
-            String why = "the SELL " + b.clientOrderId() + " on " + sellOn.name + " was " + b.state()
+            String why = "the SELL " + ref(b) + " on " + sellOn.name + " was " + b.state()
                     + (b.reason() == null || b.reason().isEmpty() ? "" : " (" + b.reason() + ")");
             Order u = buyOn.router.submit(OrderRequest.market(buyOn.book, s.symbol(), Side.SELL, open,
-                    "arbitrage: unwind " + plain(open) + " of " + a.clientOrderId() + ": " + why));
+                    "arbitrage: unwind " + plain(open) + " of " + ref(a) + ": " + why));
             desk.report().accept(u);
             out[0] = "pair unwound (" + plain(u.filledQuantity()) + " sold again on " + buyOn.name + "): " + why;
             if (u.filledQuantity().compareTo(open) < 0) {
                 String alert = "arbitrage: " + plain(open.subtract(u.filledQuantity())) + " " + s.baseAsset() + " unhedged on " + buyOn.name
-                        + " after " + a.clientOrderId() + ": " + why + "; the unwind " + u.clientOrderId() + " was " + u.state()
+                        + " after " + ref(a) + ": " + why + "; the unwind " + ref(u) + " was " + u.state()
                         + (u.reason() == null || u.reason().isEmpty() ? "" : " (" + u.reason() + ")") + ": settle it by hand, then StartBot";
                 desk.first().halt(s.id(), alert);
                 out[0] = alert;
@@ -278,6 +278,15 @@ public final class ArbitrageLegs {
     }
 
     private record Venue(OrderRouter router, String book, String name) {}
+
+    /**
+     * An order named in another's reason: its book and number ("arbitrage #3", "arbitrage~2 #4"),
+     * which with the journal's tag make its client order id; the reason itself stays the same in
+     * any journal, as a strategy's reasons do.
+     */
+    private static String ref(Order o) {
+        return o.botId() + " #" + o.orderNo();
+    }
 
     /** Sells the coin on both venues (the risk manager's flatten, a stop with flatten), in one transaction. */
     void flatten(BotSpec s, String reason) {

@@ -580,9 +580,9 @@ public final class BotRunner implements MarketListener {
         }
     }
 
-    /** What a two-leg step did, on the bot's status and as an event. */
+    /** What a two-leg step did, on the bot's status and as an event (not again when it is the same, e.g. a refusal each bar). */
     private void legSignal(Bot b, String what) {
-        if (what != null) {
+        if (what != null && !what.equals(b.lastSignal)) {
             b.lastSignal = what;
             publish(b, BotEvent.Kind.ORDER, what);
         }

@@ -127,7 +127,7 @@ class ArbitrageLegsTest {
             assertThat(fills).extracting(JournalEvent::botId)
                     .containsExactly("arbitrage~2", "arbitrage", "arbitrage~2", "arbitrage~2", "arbitrage");
             assertThat(h.legs.router().orders("arbitrage~2").get(1).reason())
-                    .startsWith("arbitrage: second leg of " + h.router.orders("arbitrage").get(0).clientOrderId());
+                    .startsWith("arbitrage: second leg of arbitrage #1 (BUY 0.0336 on the first venue)");
             assertThat(h.legs.router().orders("arbitrage~2").get(1).clientOrderId()).contains("-arbitrage.2-");
 
             // the bot as BotService shows it: both venues together, each venue's coin at its own price
@@ -215,7 +215,7 @@ class ArbitrageLegsTest {
             h.drive(market(4));
             List<Order> first = h.router.orders("arbitrage");
             assertThat(sides(first)).containsExactly("BUY 0.0336 @2000", "SELL 0.0336 @2000");
-            assertThat(first.get(1).reason()).startsWith("arbitrage: unwind 0.0336 of " + first.get(0).clientOrderId())
+            assertThat(first.get(1).reason()).startsWith("arbitrage: unwind 0.0336 of arbitrage #1: the SELL arbitrage~2 #2 on the second venue")
                     .contains("REJECTED").contains("Account has insufficient balance");
             assertThat(h.legs.router().orders("arbitrage~2").get(1).state()).isEqualTo(OrderState.REJECTED);
             assertThat(h.router.state("arbitrage").balance("ETH").add(h.legs.router().state("arbitrage~2").balance("ETH")))
