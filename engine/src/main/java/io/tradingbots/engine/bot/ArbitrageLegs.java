@@ -95,9 +95,11 @@ public final class ArbitrageLegs {
         return broker.takerFee();
     }
 
-    /** The leg book of {@code botId}. */
+    private static final java.util.Map<String, String> BOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The leg book of {@code botId} (asked on every bar: made once). */
     static String book(String botId) {
-        return ClientOrderIds.legBook(botId, 2);
+        return BOOKS.computeIfAbsent(botId, id -> ClientOrderIds.legBook(id, 2));
     }
 
     /** The router of the leg books (tests, exports). */
@@ -133,7 +135,7 @@ public final class ArbitrageLegs {
     BigDecimal equity(BotSpec s, BigDecimal firstVenuePrice) {
         BigDecimal q = coin(s);
         BigDecimal p = price(s.symbol()).orElse(firstVenuePrice);
-        return router.state(book(s.id())).balance(s.quoteAsset()).add(q.signum() == 0 || p == null ? BigDecimal.ZERO : q.multiply(p));
+        return router.balance(book(s.id()), s.quoteAsset()).add(q.signum() == 0 || p == null ? BigDecimal.ZERO : q.multiply(p));
     }
 
     private SymbolFilters filters(String symbol) {

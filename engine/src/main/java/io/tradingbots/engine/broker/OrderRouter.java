@@ -127,6 +127,11 @@ public final class OrderRouter {
         return book(botId).available(asset);
     }
 
+    /** The bot's balance of {@code asset}, open orders included. */
+    public synchronized BigDecimal balance(String botId, String asset) {
+        return book(botId).balance(asset);
+    }
+
     /** The bot's journal-derived position in {@code symbol}'s base asset. */
     public synchronized BigDecimal position(String botId, String symbol) {
         return book(botId).position(symbol).quantity();
