@@ -204,6 +204,12 @@ public final class Engine implements AutoCloseable {
             EquityCurve curve = own(new EquityCurve(db));
             runner = new BotRunner(market, plan, config.plan() == null ? planFile() : null, router, journal, broker, prices,
                     marketClock, risk, hub, botEvents, curve, config.live() ? BigDecimal.ZERO : paper.slippageBps());
+            if (!config.live() && plan.bots().stream().anyMatch(b -> "arbitrage".equals(b.strategy()))) {
+                // paper arbitrage trades both legs: the second on its own paper venue at the second venue's prices (docs/bots.md)
+                io.tradingbots.engine.bot.ArbitrageLegs legs = io.tradingbots.engine.bot.ArbitrageLegs.paper(journal, clock, paper);
+                legs.recovery().actions().forEach(a -> log.info("recovery (second venue): {}", a));
+                runner.useSecondLegs(legs);
+            }
             Timeframe base = market.baseTimeframe();
             boolean hourly = Timeframe.H1.millis() >= base.millis() && Timeframe.H1.millis() % base.millis() == 0;
             RegimeBoard board = new RegimeBoard(base, hourly ? Timeframe.H1 : base);

@@ -1,5 +1,6 @@
 package io.tradingbots.engine.bench;
 
+import io.tradingbots.engine.bot.ArbitrageLegs;
 import io.tradingbots.engine.bot.BotEvents;
 import io.tradingbots.engine.bot.BotPlan;
 import io.tradingbots.engine.bot.BotRunner;
@@ -13,7 +14,6 @@ import io.tradingbots.engine.broker.PaperBroker;
 import io.tradingbots.engine.db.Database;
 import io.tradingbots.engine.market.Candle;
 import io.tradingbots.engine.market.Timeframe;
-import io.tradingbots.engine.order.BotState;
 import io.tradingbots.engine.order.OrderJournal;
 import io.tradingbots.engine.risk.DbRiskStore;
 import io.tradingbots.engine.risk.RiskLimits;
@@ -100,6 +100,7 @@ final class RuntimeBench implements Callable<Integer> {
             RiskManager risk = new RiskManager(limits, new DbRiskStore(db), clock);
             BotRunner runner = new BotRunner(CandleFeed.driven(List.copyOf(market.keySet())), plan, null, router, journal, broker, prices,
                     clock, risk, new StateHub(), new BotEvents(), curve, settings.slippageBps());
+            runner.useSecondLegs(ArbitrageLegs.paper(journal, clock, settings)); // as the paper engine: arbitrage trades both legs
             runner.start();
             System.gc();
             long heapBefore = heapUsed();
@@ -117,11 +118,11 @@ final class RuntimeBench implements Callable<Integer> {
             long fills = 0;
             StringBuilder perBot = new StringBuilder();
             for (BotSpec b : plan.bots()) {
-                BotState st = router.state(b.id());
+                var st = runner.detail(b.id()); // arbitrage: both venues' books
                 orders += st.orderCount();
                 fills += st.fillCount();
                 perBot.append(String.format(Locale.ROOT, "  %-9s %5d orders %5d fills, cash %s%n", b.id(), st.orderCount(), st.fillCount(),
-                        st.balance("USD").setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()));
+                        st.cash().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()));
             }
             double seconds = ns / 1e9;
             out.printf(Locale.ROOT, "runtime (%s): %,d candles (%,d per symbol, 1m) through 5 bots in %.2f s: %,.0f candles/s%n",

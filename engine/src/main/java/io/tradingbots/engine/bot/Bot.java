@@ -45,6 +45,8 @@ final class Bot {
     volatile String lastSignal = "none yet";
     /** Why the last bar has no second-venue candle (the bot does not decide on it); null when it has one. */
     volatile String secondMissing;
+    /** The second venue's candle of the last bar, or null (none, or a strategy without a second series). */
+    Candle secondCandle;
     volatile long lastDecisionTime;
     volatile String error;
     long lastPublished;
@@ -107,6 +109,7 @@ final class Bot {
         addBar(series, c);
         if (second != null) {
             Candle other = venue.candle(c).orElse(null);
+            secondCandle = other;
             secondMissing = other == null ? "no " + venue.description() + " candle opening at " + Instant.ofEpochMilli(c.openTime())
                     + " yet: no decision on this bar" : null;
             addBar(second, other == null ? c : other);

@@ -158,6 +158,41 @@ public final class BotRunner implements MarketListener {
         this.secondVenue = venue;
     }
 
+    private ArbitrageLegs legs;
+
+    /**
+     * Before {@link #start}, paper mode: arbitrage bots trade both legs, the second on {@code l}'s
+     * paper venue at the second venue's prices ({@link ArbitrageLegs}). Their strategy is given the
+     * two venues' taker fees together as its fee, so its entry gap (2 × fee + threshold) covers the
+     * four fees of a round trip.
+     */
+    public synchronized void useSecondLegs(ArbitrageLegs l) {
+        if (broker.isLive()) {
+            throw new IllegalStateException("the arbitrage bot trades its second leg in paper mode only");
+        }
+        legs = l;
+        double fee = broker.takerFee().add(l.takerFee()).doubleValue();
+        for (Bot b : List.copyOf(bots.values())) {
+            if (twoLegs(b.spec())) {
+                bots.put(b.id(), new Bot(b.spec(), fee));
+            }
+        }
+        l.attach(new ArbitrageLegs.Desk(router, prices, risk, sizing, this::legOrder));
+    }
+
+    private boolean twoLegs(BotSpec s) {
+        return legs != null && "arbitrage".equals(s.strategy());
+    }
+
+    /** An order of a two-leg pair (either venue): events for its bot, and the risk manager's account after a fill. */
+    private void legOrder(Order o) {
+        Bot b = bots.get(io.tradingbots.engine.order.ClientOrderIds.ownerOf(o.botId()));
+        orderEvents(b, o);
+        if (o.filledQuantity().signum() > 0 && risk != null && (riskFed || shadow != null)) {
+            flatten(risk.updateAccount(account(b.id())));
+        }
+    }
+
     /** Before {@link #start}: every symbol's regime is read on each closed candle (history included). */
     public void useRegimeBoard(io.tradingbots.engine.agent.RegimeBoard board) {
         this.regimes = board;
@@ -293,7 +328,7 @@ public final class BotRunner implements MarketListener {
             for (JournalEvent e : journal.readAll()) {
                 if (e.kind() == JournalEvent.Kind.INTENT) {
                     catchUpUntil = Math.max(catchUpUntil, e.eventTime());
-                    lastDecision.merge(e.botId(), e.eventTime(), Math::max);
+                    lastDecision.merge(io.tradingbots.engine.order.ClientOrderIds.ownerOf(e.botId()), e.eventTime(), Math::max);
                 }
             }
             if (catchUpUntil > 0 && risk != null) {
@@ -321,7 +356,10 @@ public final class BotRunner implements MarketListener {
             }
             CandleAggregator warm = new CandleAggregator(b.spec().symbol(), market.baseTimeframe(), b.spec().timeframe());
             for (Candle base : market.history(b.spec().symbol())) {
-                warm.add(base).forEach(c -> b.add(c, secondVenue));
+                warm.add(base).forEach(c -> {
+                    b.add(c, secondVenue);
+                    secondPrice(b);
+                });
             }
             if (clock == null) {
                 b.syncRecord(no -> router.orderByNumber(b.id(), no), Long.MAX_VALUE);
@@ -337,9 +375,10 @@ public final class BotRunner implements MarketListener {
     private void fundFromPlan() {
         Map<String, BigDecimal> funded = new HashMap<>();
         for (JournalEvent e : journal.readAll()) {
-            if (e.kind() == JournalEvent.Kind.FUNDS && bots.containsKey(e.botId())
-                    && e.asset().equals(bots.get(e.botId()).spec().quoteAsset())) {
-                funded.merge(e.botId(), e.amount(), BigDecimal::add);
+            // a two-leg bot's capital is the sum over its two books (moving cash to the second venue changes nothing)
+            String owner = legs != null ? io.tradingbots.engine.order.ClientOrderIds.ownerOf(e.botId()) : e.botId();
+            if (e.kind() == JournalEvent.Kind.FUNDS && bots.containsKey(owner) && e.asset().equals(bots.get(owner).spec().quoteAsset())) {
+                funded.merge(owner, e.amount(), BigDecimal::add);
             }
         }
         if (broker.isLive()) {
@@ -461,6 +500,7 @@ public final class BotRunner implements MarketListener {
         if (!b.add(c, secondVenue)) {
             return;
         }
+        secondPrice(b);
         BotSpec s = b.spec();
         // the order of a decision is stamped with the close's last price time (close time - 1)
         boolean live = c.closeTime() > lastDecision.getOrDefault(s.id(), Long.MIN_VALUE + 1) + 1;
@@ -472,6 +512,9 @@ public final class BotRunner implements MarketListener {
         }
         if (live) {
             alignRecord(b, c);
+            if (twoLegs(s) && b.secondMissing == null && s.desired() == BotSpec.Desired.RUNNING && !holds(s) && !legs.hasInventory(s)) {
+                legSignal(b, legs.buyInventory(s));
+            }
         }
         Bot.Signal signal = b.decide();
         b.lastDecisionTime = c.closeTime();
@@ -490,13 +533,21 @@ public final class BotRunner implements MarketListener {
                 } else {
                     b.lastSignal = "BUY signal" + at;
                     publish(b, BotEvent.Kind.SIGNAL, b.lastSignal);
-                    enter(b, b.label() + ": enter" + at);
+                    if (twoLegs(s)) {
+                        legSignal(b, legs.enter(s, b.label() + ": enter" + at));
+                    } else {
+                        enter(b, b.label() + ": enter" + at);
+                    }
                 }
             }
             case EXIT -> {
                 b.lastSignal = "SELL signal" + at;
                 publish(b, BotEvent.Kind.SIGNAL, b.lastSignal);
-                exit(b, b.label() + ": exit" + at);
+                if (twoLegs(s)) {
+                    legSignal(b, legs.exit(s, b.label() + ": exit" + at));
+                } else {
+                    exit(b, b.label() + ": exit" + at);
+                }
             }
             default -> {
                 // null: "HOLD at the close ..." is written when someone looks (a replay decides thousands of times a second);
@@ -509,13 +560,35 @@ public final class BotRunner implements MarketListener {
         BigDecimal position = router.position(s.id(), s.symbol());
         boolean acted = signal != Bot.Signal.NONE;
         BigDecimal cash = router.available(s.id(), s.quoteAsset());
+        BigDecimal equity = cash.add(position.multiply(c.close()));
+        if (twoLegs(s)) {
+            // both venues: cash and coin together, each venue's coin at its own close
+            position = position.add(legs.coin(s));
+            cash = cash.add(legs.cash(s));
+            equity = equity.add(legs.equity(s, c.close()));
+        }
         if (curve != null && (position.signum() != 0 || cash.compareTo(b.lastCurveCash) != 0 || b.lastCurvePosition.signum() != 0)) {
             // a point at every close where the bot holds something or its cash changed: a flat bot's curve is flat in between
-            curve.add(new EquityCurve.Point(s.id(), c.closeTime(), c.close(), cash, position, cash.add(position.multiply(c.close()))));
+            curve.add(new EquityCurve.Point(s.id(), c.closeTime(), c.close(), cash, position, equity));
             b.lastCurveCash = cash;
             b.lastCurvePosition = position;
         }
         publishView(b, acted);
+    }
+
+    /** The second venue's close of the bar the bot just added is the second leg's price. */
+    private void secondPrice(Bot b) {
+        if (twoLegs(b.spec()) && b.secondCandle != null) {
+            legs.onSecondCandle(b.secondCandle);
+        }
+    }
+
+    /** What a two-leg step did, on the bot's status and as an event (not again when it is the same, e.g. a refusal each bar). */
+    private void legSignal(Bot b, String what) {
+        if (what != null && !what.equals(b.lastSignal)) {
+            b.lastSignal = what;
+            publish(b, BotEvent.Kind.ORDER, what);
+        }
     }
 
     /** A bot's view goes to the state hub when it acted, else at most every {@value #VIEW_EVERY_MS} ms (a replay is fast). */
@@ -628,6 +701,11 @@ public final class BotRunner implements MarketListener {
             return;
         }
         guarded(b, () -> {
+            if (twoLegs(b.spec())) {
+                legs.flatten(b.spec(), "risk manager: " + o.reason());
+                hub.updateBot(view(b));
+                return;
+            }
             BigDecimal qty = router.position(o.botId(), o.symbol());
             if (qty.signum() > 0) {
                 send(b, OrderRequest.market(o.botId(), o.symbol(), Side.SELL, qty, "risk manager: " + o.reason()));
@@ -678,13 +756,14 @@ public final class BotRunner implements MarketListener {
                 break;
             }
             sh.books.computeIfAbsent(e.botId(), io.tradingbots.engine.order.BotBook::new).apply(e);
-            dirty.add(e.botId());
+            dirty.add(io.tradingbots.engine.order.ClientOrderIds.ownerOf(e.botId()));
             sh.next++;
         }
         for (String id : dirty) {
             if (bots.containsKey(id)) {
                 io.tradingbots.engine.order.BotBook b = sh.books.computeIfAbsent(id, io.tradingbots.engine.order.BotBook::new);
-                changed.add(accountOf(id, b.state()));
+                io.tradingbots.engine.order.BotBook leg = sh.books.get(ArbitrageLegs.book(id));
+                changed.add(accountOf(id, b.state(), leg == null || !twoLegs(bots.get(id).spec()) ? null : leg.state()));
             }
         }
         if (!changed.isEmpty()) {
@@ -693,18 +772,25 @@ public final class BotRunner implements MarketListener {
     }
 
     private BotAccount account(String botId) {
-        return accountOf(botId, router.state(botId));
+        return accountOf(botId, router.state(botId), twoLegs(bots.get(botId).spec()) ? legs.state(botId) : null);
     }
 
-    private BotAccount accountOf(String botId, BotState st) {
+    /** The bot's account for the risk manager: with {@code leg} (its second venue's book), both books' cash and coin together. */
+    private BotAccount accountOf(String botId, BotState st, BotState leg) {
         BotSpec s = bots.get(botId).spec();
         Map<String, BigDecimal> positions = new HashMap<>();
-        st.positions().forEach((sym, p) -> {
-            if (p.quantity().signum() != 0) {
-                positions.put(sym, p.quantity());
-            }
-        });
-        return new BotAccount(botId, st.balance(s.quoteAsset()), positions);
+        BigDecimal cash = st.balance(s.quoteAsset());
+        for (BotState book : leg == null ? List.of(st) : List.of(st, leg)) {
+            book.positions().forEach((sym, p) -> {
+                if (p.quantity().signum() != 0) {
+                    positions.merge(sym, p.quantity(), BigDecimal::add);
+                }
+            });
+        }
+        if (leg != null) {
+            cash = cash.add(leg.balance(s.quoteAsset()));
+        }
+        return new BotAccount(botId, cash, positions);
     }
 
     private void publishPortfolio() {
@@ -715,6 +801,10 @@ public final class BotRunner implements MarketListener {
             BigDecimal c = router.available(s.id(), s.quoteAsset());
             cash = cash.add(c);
             equity = equity.add(c.add(mark(s)));
+            if (twoLegs(s)) {
+                cash = cash.add(legs.cash(s));
+                equity = equity.add(legs.equity(s, prices.last(s.symbol()).map(PriceTick::price).orElse(null)));
+            }
         }
         hub.updatePortfolio(portfolio.update(marketTime, equity, cash));
     }
@@ -789,8 +879,25 @@ public final class BotRunner implements MarketListener {
         BigDecimal cash = st.balance(s.quoteAsset());
         BigDecimal last = prices.last(s.symbol()).map(PriceTick::price).orElse(null);
         BigDecimal equity = last == null ? cash : cash.add(position.multiply(last));
-        return new BotDetail(s, status(b), statusReason(b), plan.capitalOf(s), cash, position, last, equity, st.realisedPnl(),
-                st.feesPaid().getOrDefault(s.quoteAsset(), BigDecimal.ZERO), st.orderCount(), st.fillCount(), st.openOrders().size(),
+        BigDecimal realised = st.realisedPnl();
+        BigDecimal fees = st.feesPaid().getOrDefault(s.quoteAsset(), BigDecimal.ZERO);
+        long orders = st.orderCount();
+        long fills = st.fillCount();
+        int open = st.openOrders().size();
+        if (twoLegs(s)) {
+            // both venues: cash, coin (the inventory is exposure too), P&L and counts together; each venue's coin at its own price
+            BotState leg = legs.state(s.id());
+            equity = equity.add(legs.equity(s, last));
+            cash = cash.add(leg.balance(s.quoteAsset()));
+            position = position.add(legs.coin(s));
+            realised = realised.add(leg.realisedPnl());
+            fees = fees.add(leg.feesPaid().getOrDefault(s.quoteAsset(), BigDecimal.ZERO));
+            orders += leg.orderCount();
+            fills += leg.fillCount();
+            open += leg.openOrders().size();
+        }
+        return new BotDetail(s, status(b), statusReason(b), plan.capitalOf(s), cash, position, last, equity, realised,
+                fees, orders, fills, open,
                 b.lastSignal != null ? b.lastSignal : "HOLD at the close " + plain(b.lastClose) + " of the " + s.timeframe() + " candle ending "
                         + Instant.ofEpochMilli(b.lastDecisionTime), b.lastDecisionTime);
     }
@@ -834,7 +941,12 @@ public final class BotRunner implements MarketListener {
     /** Stops deciding; with {@code flatten}, sells the position at the market first. */
     public synchronized BotDetail stopBot(String id, boolean flatten) {
         Bot b = bot(id);
-        if (flatten) {
+        if (flatten && twoLegs(b.spec())) {
+            if (prices.last(b.spec().symbol()).isEmpty()) {
+                throw new IllegalStateException("bot " + id + ": no price for " + b.spec().symbol() + " yet, cannot sell its position");
+            }
+            legs.flatten(b.spec(), "stopped by the operator with flatten");
+        } else if (flatten) {
             BigDecimal qty = router.position(id, b.spec().symbol());
             if (qty.signum() > 0) {
                 if (prices.last(b.spec().symbol()).isEmpty()) {

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticVenue implements SecondVenue {
 
-    static final double SWING = 0.003;
+    static final double SWING = 0.005;
     static final double SIGMA = 0.0008;
     static final int PERIOD_HOURS = 6;
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * then only changes by applying committed events, so what a bot has is always what the journal
  * says. {@link #recover} reconciles the journal with the venue at start. One lock: calls are
  * serialized.
+ *
+ * <p>A router owns some of the journal's books: by default every bot's own book, not the leg
+ * books ({@code <bot>~2}, {@link ClientOrderIds#legBook}) that a second router keeps for a second
+ * venue. It never reads, recovers or looks up at its venue the orders of books it does not own.
  */
 public final class OrderRouter {
 
@@ -44,14 +49,49 @@ public final class OrderRouter {
     private final Broker broker;
     private final PriceSource prices;
     private final Clock clock;
-    private final Map<String, BotBook> books;
+    private final Predicate<String> owns;
+    private Map<String, BotBook> books;
 
+    /** The router of the bots' own books (every book but the leg books), rebuilt from the journal. */
     public OrderRouter(OrderJournal journal, Broker broker, PriceSource prices, Clock clock) {
+        this(journal, broker, prices, clock, id -> !ClientOrderIds.isLegBook(id));
+    }
+
+    /** The router of the books {@code owns} accepts, rebuilt from the journal. */
+    public OrderRouter(OrderJournal journal, Broker broker, PriceSource prices, Clock clock, Predicate<String> owns) {
         this.journal = journal;
         this.broker = broker;
         this.prices = prices;
         this.clock = clock;
-        this.books = BotBook.replayAll(journal.readAll());
+        this.owns = owns;
+        this.books = ownBooks();
+    }
+
+    private Map<String, BotBook> ownBooks() {
+        List<JournalEvent> mine = new ArrayList<>();
+        for (JournalEvent e : journal.readAll()) {
+            if (owns.test(e.botId())) {
+                mine.add(e);
+            }
+        }
+        return BotBook.replayAll(mine);
+    }
+
+    /**
+     * Builds every book again from the journal: after {@link OrderJournal#inOneTransaction} failed,
+     * the books may hold events that were never committed.
+     */
+    public synchronized void reload() {
+        books = ownBooks();
+    }
+
+    /** Whether this router keeps the book {@code botId}. */
+    public boolean owns(String botId) {
+        return owns.test(botId);
+    }
+
+    public OrderJournal journal() {
+        return journal;
     }
 
     public synchronized Set<String> bots() {
@@ -87,6 +127,11 @@ public final class OrderRouter {
         return book(botId).available(asset);
     }
 
+    /** The bot's balance of {@code asset}, open orders included. */
+    public synchronized BigDecimal balance(String botId, String asset) {
+        return book(botId).balance(asset);
+    }
+
     /** The bot's journal-derived position in {@code symbol}'s base asset. */
     public synchronized BigDecimal position(String botId, String symbol) {
         return book(botId).position(symbol).quantity();
@@ -98,7 +143,15 @@ public final class OrderRouter {
     }
 
     private BotBook book(String botId) {
-        return books.computeIfAbsent(botId, BotBook::new);
+        BotBook b = books.get(botId);
+        if (b == null) {
+            if (!owns.test(botId)) {
+                throw new IllegalArgumentException("book " + botId + " is not kept by this router (" + broker.venue() + ")");
+            }
+            b = new BotBook(botId);
+            books.put(botId, b);
+        }
+        return b;
     }
 
     private void write(BotBook b, List<JournalEvent> events) {

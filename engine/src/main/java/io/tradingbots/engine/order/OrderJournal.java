@@ -28,6 +28,9 @@ public final class OrderJournal implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insert;
     private final String tag;
+    /** Inside {@link #inOneTransaction}: appends do not commit; {@code failed} once one of them could not be written. */
+    private int batchDepth;
+    private boolean batchFailed;
 
     private OrderJournal(Connection connection) throws SQLException {
         this.connection = connection;
@@ -83,7 +86,9 @@ public final class OrderJournal implements AutoCloseable {
                     written.add(e.withSeq(keys.getLong(1)));
                 }
             }
-            connection.commit();
+            if (batchDepth == 0) {
+                connection.commit();
+            }
             return written;
         } catch (SQLException e) {
             try {
@@ -91,9 +96,49 @@ public final class OrderJournal implements AutoCloseable {
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            batchFailed = batchDepth > 0;
             String bot = events.isEmpty() ? "?" : events.get(0).botId();
-            throw new EngineException("cannot write to the order journal for bot " + bot + " (nothing was written): "
-                    + e.getMessage(), e);
+            throw new EngineException("cannot write to the order journal for bot " + bot + " (nothing was written"
+                    + (batchDepth > 0 ? " of the whole transaction" : "") + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} with every {@link #append} it makes committed together at its end: after a
+     * crash all of them exist or none does (two orders on two venues that hedge each other, say).
+     * When {@code work} throws, or a write fails, nothing of it is written and the exception is
+     * passed on; whoever applied the appended events in memory must then re-read the journal.
+     * Holds this journal's lock meanwhile, so nobody else's append or read slips in between.
+     */
+    public synchronized void inOneTransaction(Runnable work) {
+        if (batchDepth > 0) {
+            work.run(); // already inside one
+            return;
+        }
+        batchDepth = 1;
+        batchFailed = false;
+        try {
+            work.run();
+            if (batchFailed) {
+                throw new EngineException("an order journal write failed inside a transaction: nothing of it was written");
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw new EngineException("cannot commit to the order journal (nothing of the transaction was written): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollbackQuietly(e);
+            throw e;
+        } finally {
+            batchDepth = 0;
+        }
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException suppressed) {
+            cause.addSuppressed(suppressed);
         }
     }
 
@@ -153,7 +198,9 @@ public final class OrderJournal implements AutoCloseable {
                             strip(r.getBigDecimal(15)), r.getString(16), r.getLong(17)));
                 }
             }
-            connection.commit();
+            if (batchDepth == 0) {
+                connection.commit();
+            }
             return out;
         } catch (SQLException e) {
             throw new EngineException("cannot read the order journal" + (botId == null ? "" : " of bot " + botId) + ": "

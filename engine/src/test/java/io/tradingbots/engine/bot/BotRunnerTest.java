@@ -40,15 +40,19 @@ class BotRunnerTest {
                 assertThat(st.balance("USD").signum()).as("%s cash never negative", s.id()).isGreaterThanOrEqualTo(0);
                 assertThat(st.orderCount()).as("%s decided and traded", s.id()).isPositive();
             }
-            // funded exactly with the plan's shares
+            // funded exactly with the plan's shares; arbitrage then moved half its cash to its second venue's book
             assertThat(h.journal.readAll().stream().filter(e -> e.kind() == io.tradingbots.engine.order.JournalEvent.Kind.FUNDS)
                     .map(e -> e.botId() + "=" + e.amount().toPlainString()).toList())
-                    .containsExactly("sma-core=300", "scalp=250", "momentum=250", "arbitrage=150", "hedge=50");
+                    .containsExactly("sma-core=300", "scalp=250", "momentum=250", "arbitrage=150", "hedge=50", "arbitrage=-75",
+                            "arbitrage~2=75");
+            assertThat(h.legs.router().state("arbitrage~2").orderCount()).as("the second leg traded").isGreaterThan(1);
             assertThat(seen).extracting(BotEvent::kind).contains(BotEvent.Kind.SIGNAL, BotEvent.Kind.ORDER, BotEvent.Kind.FILL);
             // every fill's event names an order the journal has
             for (BotEvent e : seen) {
                 if (e.kind() == BotEvent.Kind.FILL) {
-                    assertThat(h.router.order(e.botId(), e.clientOrderId())).isNotNull();
+                    // arbitrage's second leg is in its second venue's book
+                    Order o = h.router.order(e.botId(), e.clientOrderId());
+                    assertThat(o != null ? o : h.legs.router().order(ArbitrageLegs.book(e.botId()), e.clientOrderId())).isNotNull();
                 }
             }
             // the state hub shows all five bots
@@ -99,13 +103,21 @@ class BotRunnerTest {
     /** Cash, positions and every order (id, side, quantity, state, fills) per bot. */
     static Map<String, String> fingerprint(RuntimeHarness h, BotPlan plan) {
         Map<String, String> out = new java.util.TreeMap<>();
-        for (BotSpec s : plan.bots()) {
-            BotState st = h.router.state(s.id());
-            String orders = h.router.orders(s.id()).stream()
+        List<String> books = new ArrayList<>(plan.ids());
+        if (h.legs != null) {
+            plan.ids().forEach(id -> books.add(ArbitrageLegs.book(id))); // the second venue's books (paper arbitrage)
+        }
+        for (String book : books) {
+            io.tradingbots.engine.broker.OrderRouter router = io.tradingbots.engine.order.ClientOrderIds.isLegBook(book) ? h.legs.router() : h.router;
+            if (!router.bots().contains(book)) {
+                continue;
+            }
+            BotState st = router.state(book);
+            String orders = router.orders(book).stream()
                     .map(o -> o.clientOrderId().substring(o.clientOrderId().indexOf('-') + 1) + " " + o.side() + " " + o.quantity().toPlainString()
                             + " " + o.state() + " " + (o.state() == OrderState.REJECTED ? o.reason() + " " : "") + o.filledQuantity().toPlainString() + "@" + (o.averagePrice() == null ? "-" : o.averagePrice().stripTrailingZeros().toPlainString()))
                     .collect(Collectors.joining("\n"));
-            out.put(s.id(), orders + "\ncash " + st.balance("USD").stripTrailingZeros().toPlainString() + " positions "
+            out.put(book, orders + "\ncash " + st.balance("USD").stripTrailingZeros().toPlainString() + " positions "
                     + st.positions().values().stream().map(p -> p.symbol() + "=" + p.quantity().stripTrailingZeros().toPlainString()).toList());
         }
         return out;

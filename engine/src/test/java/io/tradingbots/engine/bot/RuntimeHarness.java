@@ -23,6 +23,8 @@ final class RuntimeHarness implements AutoCloseable {
 
     final OrderJournal journal;
     final OrderRouter router;
+    /** Paper mode: the arbitrage bots' second-venue books (null live). */
+    final ArbitrageLegs legs;
     final BotRunner runner;
     final BotEvents events = new BotEvents();
     final StateHub hub = new StateHub();
@@ -34,9 +36,14 @@ final class RuntimeHarness implements AutoCloseable {
 
     /** With {@code venue} (null: the default) as the arbitrage bots' second venue. */
     RuntimeHarness(Database db, BotPlan plan, Function<Broker, Broker> wrap, SecondVenue venue) {
+        this(db, plan, wrap, venue, PaperBroker.Settings.defaults(), b -> b);
+    }
+
+    /** With the paper brokers' {@code settings}, and {@code wrapSecond} around the second venue's paper broker. */
+    RuntimeHarness(Database db, BotPlan plan, Function<Broker, Broker> wrap, SecondVenue venue, PaperBroker.Settings settings,
+                   Function<Broker, Broker> wrapSecond) {
         LatestPrices prices = new LatestPrices();
         MarketClock clock = new MarketClock(0);
-        PaperBroker.Settings settings = PaperBroker.Settings.defaults();
         Broker broker = wrap.apply(new PaperBroker(prices, SymbolRules::paper, settings));
         journal = OrderJournal.open(db);
         router = new OrderRouter(journal, broker, prices, clock);
@@ -47,6 +54,12 @@ final class RuntimeHarness implements AutoCloseable {
                 hub, events, curve, settings.slippageBps());
         if (venue != null) {
             runner.useSecondVenue(venue);
+        }
+        // as the engine: in paper mode arbitrage trades both legs
+        legs = broker.isLive() ? null
+                : new ArbitrageLegs(journal, clock, p -> wrapSecond.apply(new PaperBroker(p, SymbolRules::paper, settings)));
+        if (legs != null) {
+            runner.useSecondLegs(legs);
         }
         runner.start();
     }
@@ -62,6 +75,13 @@ final class RuntimeHarness implements AutoCloseable {
     Map<String, BotState> states(BotPlan plan) {
         Map<String, BotState> out = new LinkedHashMap<>();
         plan.ids().forEach(id -> out.put(id, router.state(id)));
+        if (legs != null) {
+            plan.ids().forEach(id -> {
+                if (legs.router().bots().contains(ArbitrageLegs.book(id))) {
+                    out.put(ArbitrageLegs.book(id), legs.router().state(ArbitrageLegs.book(id)));
+                }
+            });
+        }
         return out;
     }
 

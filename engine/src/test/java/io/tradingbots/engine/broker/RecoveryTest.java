@@ -80,6 +80,26 @@ class RecoveryTest {
     }
 
     @Test
+    void theFirstVenuesRouterLeavesTheSecondVenuesBooksToTheirOwnRouter() {
+        String leg = ClientOrderIds.legBook("a", 2);
+        journal.append(JournalEvent.funds(leg, "USD", d("100"), "", 0));
+        String id = journaled(leg, 1, JournalEvent.Kind.SUBMITTED);
+        clock.advance(60_000); // long past the acceptance window: an owned order not found would be closed now
+        OrderRouter first = restart();
+        RecoveryReport report = first.recover();
+        assertThat(first.bots()).containsExactlyInAnyOrder("a", "b");
+        assertThat(report.actions()).noneMatch(a -> a.contains(id));
+        assertThat(report.halted()).isEmpty(); // nor do its 100 USD count against the venue's balances
+        assertThat(journal.readAll()).noneMatch(e -> e.kind() == JournalEvent.Kind.REJECTED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.state(leg)).hasMessageContaining("not kept by this router");
+        // the second venue's router recovers it (here: never reached that venue)
+        OrderRouter second = new OrderRouter(journal, venue, s -> java.util.Optional.empty(), clock, ClientOrderIds::isLegBook);
+        assertThat(second.bots()).containsExactly(leg);
+        second.recover();
+        assertThat(second.order(leg, id).state()).isEqualTo(OrderState.REJECTED);
+    }
+
+    @Test
     void aSubmittedOrderTheExchangeHasIsAdoptedWithItsFills() {
         String id = journaled("a", 1, JournalEvent.Kind.SUBMITTED);
         venueHas(id, VenueOrder.Status.FILLED, new Fill(id, "55", d("40000"), d("0.01"), d("0.00001"), "BTC", clock.millis()));

@@ -32,6 +32,24 @@ class ClientOrderIdsTest {
     }
 
     @Test
+    void aLegBookHasIdsNoBotCanHaveAndTheyStillFitThirtySixCharacters() {
+        String leg = ClientOrderIds.legBook("arbitrage", 2);
+        assertThat(leg).isEqualTo("arbitrage~2");
+        assertThat(ClientOrderIds.isLegBook(leg)).isTrue();
+        assertThat(ClientOrderIds.isLegBook("arbitrage")).isFalse();
+        assertThat(ClientOrderIds.ownerOf(leg)).isEqualTo("arbitrage");
+        assertThat(ClientOrderIds.ownerOf("scalp")).isEqualTo("scalp");
+        assertThat(ClientOrderIds.make("ab12cd", leg, 3)).isEqualTo("tbab12cd-arbitrage.2-3");
+        // a bot named like the leg book ("arbitrage-2") gets other ids
+        assertThat(ClientOrderIds.make("ab12cd", "arbitrage-2", 3)).isEqualTo("tbab12cd-arbitrage_2-3");
+        String longest = ClientOrderIds.make("zzzzzz", ClientOrderIds.legBook("arbitrage-eth-usd-1m", 2), 4_738_381_338_321_616_895L); // 36^12 - 1
+        assertThat(longest).hasSize(ClientOrderIds.MAX_LENGTH).startsWith("tbzzzzzz-arbitrage_et.2-");
+        assertThat(ClientOrderIds.isValid(longest)).isTrue();
+        assertThatThrownBy(() -> ClientOrderIds.legBook(leg, 2)).hasMessageContaining("leg book already");
+        assertThatThrownBy(() -> ClientOrderIds.make("abcd", "arbitrage~x", 1)).hasMessageContaining("~2 to ~9");
+    }
+
+    @Test
     void badInputIsRefused() {
         assertThatThrownBy(() -> ClientOrderIds.make("AB", "bot", 1)).hasMessageContaining("journal tag");
         assertThatThrownBy(() -> ClientOrderIds.make("abcd", "bot", 0)).hasMessageContaining("positive");

@@ -56,6 +56,26 @@ class OrderJournalTest {
     }
 
     @Test
+    void oneTransactionCommitsAllItsAppendsTogetherOrNoneOfThem() {
+        try (Database db = Database.openFile(dir); OrderJournal j = OrderJournal.open(db)) {
+            j.inOneTransaction(() -> {
+                j.append(JournalEvent.funds("a", "USD", d("-50"), "move", 1));
+                j.append(JournalEvent.funds("a~2", "USD", d("50"), "move", 1));
+            });
+            assertThat(j.readAll()).hasSize(2);
+            assertThatThrownBy(() -> j.inOneTransaction(() -> {
+                j.append(JournalEvent.funds("a", "USD", d("-10"), "first leg", 2));
+                throw new IllegalStateException("second leg failed");
+            })).hasMessage("second leg failed");
+            assertThat(j.readAll()).as("the first append was rolled back with the transaction").hasSize(2);
+        }
+        // what was committed survives a reopen; nothing of the failed one
+        try (Database db = Database.openFile(dir); OrderJournal j = OrderJournal.open(db)) {
+            assertThat(j.readAll()).extracting(e -> e.botId() + " " + e.amount().toPlainString()).containsExactly("a -50", "a~2 50");
+        }
+    }
+
+    @Test
     void realisedPnlIsAtAverageCostAfterFeesInQuoteAndBase() {
         BotBook b = new BotBook("b");
         b.apply(JournalEvent.funds("b", "USD", d("1000"), "", 0));
