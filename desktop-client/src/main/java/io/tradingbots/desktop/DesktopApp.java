@@ -190,7 +190,7 @@ public final class DesktopApp extends Application {
         risk.setNotifier(this::toast);
         bots = new BotsViewModel(connected.client().bots(), background, frames, ZoneId.systemDefault());
         bots.setNotifier(this::toast);
-        scene.setRoot(tabs(Views.load(new DashboardController(dashboard, this::disconnect)), history, deployment, charts));
+        scene.setRoot(tabs(Views.load(new DashboardController(dashboard, risk.dayLimitShortProperty(), this::disconnect)), history, deployment, charts));
         tabs.getTabs().addAll(
                 lazyTab("Backtests", "backtestsTab", () -> Views.load(new BacktestsController(backtests)), backtests::refresh),
                 lazyTab("Risk", "riskTab", () -> Views.load(new RiskController(risk)), () -> { }),

@@ -90,6 +90,9 @@ class RiskHaltIT {
         assertThat(text("#haltReason")).contains("(desktop)").endsWith(": maintenance");
         assertThat(fx(() -> robot.lookup("#haltButton").query().isDisabled())).isTrue();
         await("the halt in the entries line").atMost(WAIT).until(() -> text("#entriesBlocked").contains("halted"));
+        robot.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        await("the dashboard's daily-limit card to say HALTED").atMost(WAIT).until(() -> text("#dayLimitLabel").equals("HALTED"));
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         fx(() -> Screenshots.save(stage.getScene(), SCREENSHOTS.resolve("risk.png")));
 
         TextInputControl daily = robot.lookup("#limitDailyLoss").queryAs(TextInputControl.class);

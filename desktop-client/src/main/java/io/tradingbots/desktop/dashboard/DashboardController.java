@@ -22,6 +22,7 @@ public final class DashboardController {
 
     private final DashboardViewModel model;
     private final Runnable onDisconnect;
+    private final ObservableValue<String> dayLimit;
 
     @FXML private Node content;
     @FXML private Label modeBadge;
@@ -35,6 +36,8 @@ public final class DashboardController {
     @FXML private Label cashLabel;
     @FXML private Label todayPnlLabel;
     @FXML private Label drawdownLabel;
+    @FXML private Node dayLimitCard;
+    @FXML private Label dayLimitLabel;
     @FXML private TableView<PriceRow> pricesTable;
     @FXML private TableColumn<PriceRow, String> priceSymbolColumn;
     @FXML private TableColumn<PriceRow, String> priceColumn;
@@ -59,7 +62,16 @@ public final class DashboardController {
     @FXML private Label lastUpdateLabel;
 
     public DashboardController(DashboardViewModel model, Runnable onDisconnect) {
+        this(model, new javafx.beans.property.SimpleStringProperty(""), onDisconnect);
+    }
+
+    /**
+     * @param dayLimit today's loss against the daily limit, from the risk view's live picture
+     *                 ("19.6% of 10%": of the limit, used today; "HALTED"); the card hides while it is empty
+     */
+    public DashboardController(DashboardViewModel model, ObservableValue<String> dayLimit, Runnable onDisconnect) {
         this.model = model;
+        this.dayLimit = dayLimit;
         this.onDisconnect = onDisconnect;
     }
 
@@ -81,6 +93,10 @@ public final class DashboardController {
         show(todayPnlLabel, totals, PortfolioText::todayPnl);
         show(drawdownLabel, totals, PortfolioText::drawdown);
         StyleClasses.follow(todayPnlLabel, todayPnlLabel.textProperty(), StyleClasses::sign);
+        dayLimitLabel.textProperty().bind(dayLimit);
+        dayLimitCard.visibleProperty().bind(dayLimitLabel.textProperty().isNotEmpty());
+        dayLimitCard.managedProperty().bind(dayLimitCard.visibleProperty());
+        StyleClasses.follow(dayLimitLabel, dayLimitLabel.textProperty(), t -> "HALTED".equals(t) ? "negative" : null);
 
         ObservableValue<ConnectionStatus> status = model.statusProperty();
         show(connectionStatus, status, ConnectionStatus::text);

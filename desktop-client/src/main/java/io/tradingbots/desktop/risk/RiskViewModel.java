@@ -48,6 +48,7 @@ public final class RiskViewModel {
     private final ReadOnlyBooleanWrapper losing = new ReadOnlyBooleanWrapper(this, "losing");
     private final ReadOnlyDoubleWrapper limitUsed = new ReadOnlyDoubleWrapper(this, "limitUsed");
     private final ReadOnlyStringWrapper limitUsedText = new ReadOnlyStringWrapper(this, "limitUsedText", "");
+    private final ReadOnlyStringWrapper dayLimitShort = new ReadOnlyStringWrapper(this, "dayLimitShort", "");
     private final ReadOnlyStringWrapper totalExposure = new ReadOnlyStringWrapper(this, "totalExposure", Formats.MISSING);
     private final ReadOnlyBooleanWrapper halted = new ReadOnlyBooleanWrapper(this, "halted");
     private final ReadOnlyStringWrapper tradingState = new ReadOnlyStringWrapper(this, "tradingState", "");
@@ -128,6 +129,8 @@ public final class RiskViewModel {
         limitUsed.set(used == null ? 0 : Math.min(1, Math.max(0, used.doubleValue() / 100)));
         limitUsedText.set(Formats.percent(s.getDailyLossPercent()) + " lost of the " + Formats.percent(s.getLimits().getDailyLossPercent())
                 + " daily limit (" + Formats.percent(s.getLimitUsedPercent()) + " used)");
+        dayLimitShort.set(s.getHalted() ? "HALTED" : Formats.percent(s.getLimitUsedPercent()) + " of "
+                + Formats.percent(s.getLimits().getDailyLossPercent()));
         totalExposure.set(Formats.money(s.getTotalExposure()));
         halted.set(s.getHalted());
         tradingState.set(s.getHalted() ? "HALTED" : "TRADING");
@@ -413,6 +416,11 @@ public final class RiskViewModel {
 
     public ReadOnlyStringProperty limitUsedTextProperty() {
         return limitUsedText.getReadOnlyProperty();
+    }
+
+    /** For the dashboard's card: "19.6% of 10%" (the share of the 10% daily loss limit used today), or "HALTED". */
+    public ReadOnlyStringProperty dayLimitShortProperty() {
+        return dayLimitShort.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty totalExposureProperty() {

@@ -54,6 +54,7 @@ class RiskViewModelTest {
         assertThat(model.losingProperty().get()).isTrue();
         assertThat(model.limitUsedProperty().get()).isEqualTo(0.196, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(model.limitUsedTextProperty().get()).isEqualTo("1.96% lost of the 10% daily limit (19.6% used)");
+        assertThat(model.dayLimitShortProperty().get()).as("the dashboard's card").isEqualTo("19.6% of 10%");
         assertThat(model.tradingStateProperty().get()).isEqualTo("TRADING");
         assertThat(model.exposures()).containsExactly(new ExposureRow("coin", "BTC", "$2,500.00", ""),
                 new ExposureRow("bot", "sma-core", "$2,500.00", "3.5%"));
@@ -73,6 +74,7 @@ class RiskViewModelTest {
         assertThat(engine.state().getHalt().getHaltedBy()).isEqualTo("alice@laptop (desktop)");
         assertThat(model.haltedProperty().get()).isTrue();
         assertThat(model.tradingStateProperty().get()).isEqualTo("HALTED");
+        assertThat(model.dayLimitShortProperty().get()).isEqualTo("HALTED");
         assertThat(model.haltReasonProperty().get()).startsWith("Halted (by alice@laptop (desktop)) since")
                 .endsWith(": exchange maintenance");
         assertThat(notices).containsExactly("Trading halted by alice@laptop (desktop): exchange maintenance");
