@@ -218,7 +218,7 @@ public final class BotRunner implements MarketListener {
         if (live && agent != null && marketTime > catchUpUntil) {
             for (io.tradingbots.engine.agent.RegimeReading reading : readings) {
                 try {
-                    agent.onReading(reading).ifPresent(this::applyAgent);
+                    agent.onReading(reading);
                 } catch (RuntimeException e) {
                     log.error("the allocation agent failed on {}; allocations are left as they are", reading.symbol(), e);
                 }
@@ -226,7 +226,7 @@ public final class BotRunner implements MarketListener {
         }
     }
 
-    private io.tradingbots.engine.agent.AllocationPolicy agent;
+    private AllocationAgent agent;
 
     /**
      * Before {@link #start}, with a regime board: lets the allocation agent move capital between
@@ -235,90 +235,22 @@ public final class BotRunner implements MarketListener {
      * difference journaled as FUNDS, saved to the plan file) and is a STATUS event with its reason.
      */
     public synchronized void useAgent(io.tradingbots.engine.agent.AgentSettings settings) {
-        if (!settings.enabled()) {
-            agent = null;
-            return;
-        }
-        List<io.tradingbots.engine.agent.AllocationPolicy.Slot> slots = new ArrayList<>();
-        for (BotSpec s : plan.bots()) {
-            if (idle.containsKey(s.id())) {
-                continue;
+        agent = AllocationAgent.of(settings, idle.keySet(), () -> risk != null && risk.restricting(), new AllocationAgent.Bots() {
+            @Override
+            public BotPlan plan() {
+                return plan;
             }
-            double cap = settings.capOf(s.id());
-            double share = s.sharePercent().doubleValue();
-            if (share > cap) {
-                throw new IllegalArgumentException("agent: bot " + s.id() + " has " + plain(s.sharePercent()) + "%, above its cap of "
-                        + cap + "%: raise the cap or lower the share");
-            }
-            slots.add(new io.tradingbots.engine.agent.AllocationPolicy.Slot(s.id(), s.id(),
-                    io.tradingbots.engine.agent.AgentSettings.style(s.strategy()), s.symbol(), cap, share));
-        }
-        agent = slots.isEmpty() ? null : new io.tradingbots.engine.agent.AllocationPolicy(slots, settings.stepPoints(),
-                settings.minCandles(), () -> risk != null && risk.restricting());
-    }
 
-    /**
-     * Applies the agent's change: shares taken back first (each at most what the bot holds in free
-     * cash, and never below its minimum order), then what was freed handed to the bots it moves
-     * toward, in proportion. The policy is told what was really applied.
-     */
-    private void applyAgent(io.tradingbots.engine.agent.AllocationPolicy.Change c) {
-        String why = c.reason();
-        int colon = why.indexOf(": ");
-        String context = colon < 0 ? why : why.substring(0, colon);
-        Map<String, BigDecimal> applied = new LinkedHashMap<>();
-        BigDecimal freed = BigDecimal.ZERO;
-        BigDecimal wanted = BigDecimal.ZERO;
-        Map<String, BigDecimal> ups = new LinkedHashMap<>();
-        for (var e : c.after().entrySet()) {
-            BotSpec s = bots.get(e.getKey()).spec();
-            BigDecimal target = BigDecimal.valueOf(e.getValue()).setScale(2, RoundingMode.HALF_EVEN);
-            BigDecimal diff = target.subtract(s.sharePercent());
-            if (diff.signum() > 0) {
-                ups.put(s.id(), diff);
-                wanted = wanted.add(diff);
-                continue;
+            @Override
+            public BigDecimal freeCash(BotSpec bot) {
+                return router.available(bot.id(), bot.quoteAsset());
             }
-            if (diff.signum() == 0) {
-                continue;
+
+            @Override
+            public void allocate(String botId, BigDecimal percent, String why) {
+                BotRunner.this.allocate(bots.get(botId), percent, why);
             }
-            // at most the free cash, in points of the capital
-            BigDecimal freePoints = router.available(s.id(), s.quoteAsset()).multiply(HUNDRED).divide(plan.capital(), 2, RoundingMode.DOWN);
-            BigDecimal take = diff.negate().min(freePoints);
-            if (take.signum() <= 0) {
-                continue;
-            }
-            BigDecimal next = s.sharePercent().subtract(take);
-            try {
-                allocate(bots.get(s.id()), next, "agent: " + context);
-                applied.put(s.id(), next);
-                freed = freed.add(take);
-            } catch (RuntimeException refused) {
-                log.info("agent: bot {} keeps {}%: {}", s.id(), plain(s.sharePercent()), refused.getMessage());
-            }
-        }
-        if (freed.signum() > 0 && wanted.signum() > 0) {
-            BigDecimal scale = freed.min(wanted).divide(wanted, 8, RoundingMode.DOWN);
-            for (var e : ups.entrySet()) {
-                BotSpec s = bots.get(e.getKey()).spec();
-                BigDecimal next = s.sharePercent().add(e.getValue().multiply(scale).setScale(2, RoundingMode.DOWN));
-                if (next.compareTo(s.sharePercent()) == 0) {
-                    continue;
-                }
-                try {
-                    allocate(bots.get(s.id()), next, "agent: " + context);
-                    applied.put(s.id(), next);
-                } catch (RuntimeException refused) {
-                    log.info("agent: bot {} keeps {}%: {}", s.id(), plain(s.sharePercent()), refused.getMessage());
-                }
-            }
-        }
-        Map<String, Double> actual = new HashMap<>();
-        plan.bots().forEach(s -> actual.put(s.id(), s.sharePercent().doubleValue()));
-        agent.resync(actual);
-        if (!applied.isEmpty()) {
-            log.info("agent: {} ({})", why, applied.size() == c.after().size() ? "applied" : "applied as far as free cash allowed");
-        }
+        });
     }
 
     /** Funds the bots from the plan, finds where the journal stops, warms up, publishes, and starts the market. */
