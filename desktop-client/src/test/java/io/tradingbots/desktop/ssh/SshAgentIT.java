@@ -20,7 +20,6 @@ import io.tradingbots.desktop.engine.EngineSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +55,7 @@ class SshAgentIT {
     private static Process emptyAgent;
     private static Path agentSocket;
     private static Path emptySocket;
-    private static ServerSocket engine;
+    private static EchoPort engine;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,10 +70,7 @@ class SshAgentIT {
         Process adding = add.start();
         String out = new String(adding.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(adding.waitFor(30, TimeUnit.SECONDS) && adding.exitValue() == 0).as("ssh-add: " + out).isTrue();
-        engine = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread echo = new Thread(SshAgentIT::serveEcho, "fake-engine");
-        echo.setDaemon(true);
-        echo.start();
+        engine = EchoPort.start();
     }
 
     private static Process startAgent(Path socket) throws Exception {
@@ -98,32 +94,6 @@ class SshAgentIT {
         }
         if (sshd != null) {
             sshd.close();
-        }
-    }
-
-    /** Echoes the first byte of each connection (each on its own thread: the tunnel's probe sends nothing). */
-    private static void serveEcho() {
-        while (!engine.isClosed()) {
-            try {
-                Socket s = engine.accept();
-                Thread one = new Thread(() -> echoOnce(s), "fake-engine-connection");
-                one.setDaemon(true);
-                one.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
-    }
-
-    private static void echoOnce(Socket s) {
-        try (s) {
-            s.setSoTimeout(20_000);
-            int b = s.getInputStream().read();
-            if (b >= 0) {
-                s.getOutputStream().write(b);
-            }
-        } catch (IOException e) {
-            // a probe closes without sending
         }
     }
 
@@ -158,7 +128,7 @@ class SshAgentIT {
     void theTunnelLogsInWithTheAgentsKeyAndForwards() throws Exception {
         Path token = Files.writeString(dir.resolve("api-token"), "agent-token-0123456789\n");
 
-        try (SshTunnel tunnel = SshTunnel.openWithAgent(sshd.target(), agentSocket, engine.getLocalPort(), trusting())) {
+        try (SshTunnel tunnel = SshTunnel.openWithAgent(sshd.target(), agentSocket, engine.port(), trusting())) {
             try (Socket through = new Socket(InetAddress.getLoopbackAddress(), tunnel.localPort())) {
                 through.setSoTimeout(10_000);
                 through.getOutputStream().write('a');
@@ -197,11 +167,11 @@ class SshAgentIT {
     void anAgentWithoutKeysOrNoAgentAtAllIsSaidPlainly() throws Exception {
         KnownHosts knownHosts = trusting();
 
-        assertThatThrownBy(() -> SshTunnel.openWithAgent(sshd.target(), emptySocket, engine.getLocalPort(), knownHosts))
+        assertThatThrownBy(() -> SshTunnel.openWithAgent(sshd.target(), emptySocket, engine.port(), knownHosts))
                 .isInstanceOf(SshFailure.class).hasMessage("the ssh-agent at " + emptySocket
                         + " holds no keys: add yours with ssh-add, or choose a key file");
         Path nowhere = dir.resolve("no-agent.sock");
-        assertThatThrownBy(() -> SshTunnel.openWithAgent(sshd.target(), nowhere, engine.getLocalPort(), knownHosts))
+        assertThatThrownBy(() -> SshTunnel.openWithAgent(sshd.target(), nowhere, engine.port(), knownHosts))
                 .isInstanceOf(SshFailure.class).hasMessageStartingWith("no ssh-agent answers at " + nowhere)
                 .hasMessageContaining("ssh-add");
     }

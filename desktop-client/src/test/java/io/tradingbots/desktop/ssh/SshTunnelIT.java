@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,16 +33,13 @@ class SshTunnelIT {
     static Path dir;
 
     private static OpenSshServer sshd;
-    private static ServerSocket engine;
+    private static EchoPort engine;
     private static List<KeyPair> keys;
 
     @BeforeAll
     static void start() throws Exception {
         sshd = OpenSshServer.start(dir, PASSPHRASE);
-        engine = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread echo = new Thread(SshTunnelIT::serveEcho, "fake-engine");
-        echo.setDaemon(true);
-        echo.start();
+        engine = EchoPort.start();
         keys = SshKeys.load(sshd.clientKey(), PASSPHRASE);
     }
 
@@ -54,32 +50,6 @@ class SshTunnelIT {
         }
         if (sshd != null) {
             sshd.close();
-        }
-    }
-
-    /** Echoes the first byte of each connection, as a stand-in for the engine's port. */
-    private static void serveEcho() {
-        while (!engine.isClosed()) {
-            try {
-                Socket s = engine.accept();
-                Thread one = new Thread(() -> echoOnce(s), "fake-engine-connection");
-                one.setDaemon(true);
-                one.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
-    }
-
-    private static void echoOnce(Socket s) {
-        try (s) {
-            s.setSoTimeout(20_000);
-            int b = s.getInputStream().read();
-            if (b >= 0) {
-                s.getOutputStream().write(b);
-            }
-        } catch (IOException e) {
-            // a probe closes without sending
         }
     }
 
@@ -99,7 +69,7 @@ class SshTunnelIT {
     @Test
     void forwardsALocalPortToTheRemotePortAndReadsFilesOverTheSameSession() throws Exception {
         Path token = Files.writeString(dir.resolve("api-token"), "remote-token-0123456789\n");
-        try (SshTunnel tunnel = SshTunnel.open(sshd.target(), keys, engine.getLocalPort(), trusting())) {
+        try (SshTunnel tunnel = SshTunnel.open(sshd.target(), keys, engine.port(), trusting())) {
             try (Socket through = through(tunnel.localPort())) {
                 through.getOutputStream().write('x');
                 assertThat(through.getInputStream().read()).isEqualTo('x');
@@ -114,7 +84,7 @@ class SshTunnelIT {
     @Test
     void loggingInAgainAfterTheSessionDropsKeepsTheLocalPort() throws Exception {
         List<String> states = new CopyOnWriteArrayList<>();
-        try (SshTunnel tunnel = SshTunnel.open(sshd.target(), keys, engine.getLocalPort(), trusting())) {
+        try (SshTunnel tunnel = SshTunnel.open(sshd.target(), keys, engine.port(), trusting())) {
             int port = tunnel.localPort();
             tunnel.onStateChange((state, detail) -> states.add(state.name()));
             tunnel.dropForTest();
@@ -131,7 +101,7 @@ class SshTunnelIT {
     @Test
     void anUnknownHostKeyIsRefusedWithItsFingerprint() throws Exception {
         KnownHosts empty = new KnownHosts(dir.resolve("none/known_hosts"));
-        assertThatThrownBy(() -> SshTunnel.open(sshd.target(), keys, engine.getLocalPort(), empty))
+        assertThatThrownBy(() -> SshTunnel.open(sshd.target(), keys, engine.port(), empty))
                 .isInstanceOfSatisfying(SshFailure.class, f -> {
                     assertThat(f.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_UNKNOWN);
                     assertThat(f.hostKey()).isPresent();
@@ -145,7 +115,7 @@ class SshTunnelIT {
         String[] pub = Files.readString(Path.of(other + ".pub")).split(" ");
         Path file = Files.writeString(dir.resolve("changed_known_hosts"),
                 sshd.target().knownHostsName() + " " + pub[0] + " " + pub[1] + "\n");
-        assertThatThrownBy(() -> SshTunnel.open(sshd.target(), keys, engine.getLocalPort(), new KnownHosts(file)))
+        assertThatThrownBy(() -> SshTunnel.open(sshd.target(), keys, engine.port(), new KnownHosts(file)))
                 .isInstanceOfSatisfying(SshFailure.class,
                         f -> assertThat(f.kind()).isEqualTo(SshFailure.Kind.HOST_KEY_CHANGED))
                 .hasMessageStartingWith("WARNING: the host key of " + sshd.target().knownHostsName() + " has CHANGED");
@@ -154,7 +124,7 @@ class SshTunnelIT {
     @Test
     void aKeyTheServerDoesNotKnowIsAnAuthenticationFailure() throws Exception {
         List<KeyPair> stranger = SshKeys.load(OpenSshServer.keygen(dir.resolve("stranger"), ""), "");
-        assertThatThrownBy(() -> SshTunnel.open(sshd.target(), stranger, engine.getLocalPort(), trusting()))
+        assertThatThrownBy(() -> SshTunnel.open(sshd.target(), stranger, engine.port(), trusting()))
                 .isInstanceOfSatisfying(SshFailure.class, f -> assertThat(f.kind()).isEqualTo(SshFailure.Kind.AUTH))
                 .hasMessageContaining("refused to log in " + System.getProperty("user.name"));
     }
@@ -181,7 +151,7 @@ class SshTunnelIT {
     @Test
     void anSshPortWithNothingOnItIsUnreachable() throws Exception {
         SshTarget nowhere = new SshTarget("root", "127.0.0.1", OpenSshServer.freePort());
-        assertThatThrownBy(() -> SshTunnel.open(nowhere, keys, engine.getLocalPort(), trusting()))
+        assertThatThrownBy(() -> SshTunnel.open(nowhere, keys, engine.port(), trusting()))
                 .isInstanceOfSatisfying(SshFailure.class,
                         f -> assertThat(f.kind()).isEqualTo(SshFailure.Kind.UNREACHABLE))
                 .hasMessageStartingWith("cannot reach 127.0.0.1 on SSH port " + nowhere.port());
