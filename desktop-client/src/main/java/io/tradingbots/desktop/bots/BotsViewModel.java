@@ -71,6 +71,8 @@ public final class BotsViewModel {
     private final ObjectProperty<BotLine> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<BotEventRow> selectedEvents = FXCollections.observableArrayList();
     private final Map<String, Deque<BotEventRow>> events = new HashMap<>();
+    /** Bots whose journal orders were fetched (once per bot per connection). */
+    private final java.util.Set<String> journalLoaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final StringProperty allocation = new SimpleStringProperty(this, "allocation", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -95,6 +97,9 @@ public final class BotsViewModel {
         this.zone = zone;
         filter.addListener((o, was, now) -> filtered.setPredicate(line -> line.matches(now)));
         selected.addListener((o, was, now) -> {
+            if (now != null && (was == null || !was.id().equals(now.id()))) {
+                loadRecentOrders(now.id());
+            }
             showEvents();
             allocation.set(now == null ? "" : now.allocationPercent());
         });
@@ -261,6 +266,37 @@ public final class BotsViewModel {
             case BOT_EVENT_KIND_ERROR -> Optional.of("Bot " + e.getBotId() + " stopped by an error: " + e.getText());
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The first time a bot is selected, its latest orders from the engine's journal join its
+     * events (they would otherwise start empty at every connect); events already seen stay first.
+     */
+    private void loadRecentOrders(String id) {
+        if (!journalLoaded.add(id)) {
+            return;
+        }
+        background.execute(() -> {
+            List<BotEvent> recent;
+            try {
+                recent = source.recentOrders(id);
+            } catch (EngineException e) {
+                journalLoaded.remove(id); // try again on the next selection
+                return;
+            }
+            ui.execute(() -> {
+                Deque<BotEventRow> kept = events.computeIfAbsent(id, k -> new ArrayDeque<>());
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                kept.forEach(r -> seen.add(r.time() + r.text()));
+                for (BotEvent e : recent) {
+                    BotEventRow row = BotEventRow.of(e, zone);
+                    if (kept.size() < EVENTS_PER_BOT && seen.add(row.time() + row.text())) {
+                        kept.addLast(row);
+                    }
+                }
+                showEvents();
+            });
+        });
     }
 
     private void showEvents() {

@@ -93,6 +93,15 @@ public final class BotClient implements BotSource, BotChartSource {
         }
     }
 
+    @Override
+    public java.util.List<BotEvent> recentOrders(String id) throws EngineException {
+        try {
+            return deadline().getBot(io.tradingbots.api.v1.GetBotRequest.newBuilder().setId(id).build()).getRecentOrdersList();
+        } catch (StatusRuntimeException e) {
+            throw EngineErrors.failure(e, target);
+        }
+    }
+
     /** Up to 50,000 candles with their lines: allowed longer than a plain call. */
     @Override
     public GetBotChartResponse chart(GetBotChartRequest request) throws EngineException {

@@ -22,6 +22,9 @@ public interface BotSource {
     /** A refusal (shares above 100%, not enough free cash) carries the engine's message. */
     Bot setAllocation(String id, String percent) throws EngineException;
 
+    /** The bot's latest orders from the engine's journal, newest first, as ORDER events (empty from an engine that has none). */
+    java.util.List<BotEvent> recentOrders(String id) throws EngineException;
+
     /** Every bot's events as they happen, until the subscription is closed. */
     StateSource.Subscription watchEvents(StreamListener<BotEvent> listener);
 

@@ -73,6 +73,27 @@ class BotsViewModelTest {
     }
 
     @Test
+    void selectingABotShowsItsJournalOrdersOnceAndLiveEventsComeFirst() {
+        engine.recentOrders.put("sma-core", List.of(
+                io.tradingbots.api.v1.BotEvent.newBuilder().setBotId("sma-core").setKind(io.tradingbots.api.v1.BotEventKind.BOT_EVENT_KIND_ORDER)
+                        .setTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_772_000_600L))
+                        .setText("SELL 0.05 BTC/USD MARKET: FILLED 0.05 at 52100").build(),
+                io.tradingbots.api.v1.BotEvent.newBuilder().setBotId("sma-core").setKind(io.tradingbots.api.v1.BotEventKind.BOT_EVENT_KIND_ORDER)
+                        .setTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_772_000_000L))
+                        .setText("BUY 0.05 BTC/USD MARKET: FILLED 0.05 at 51900").build()));
+        model.selectedProperty().set(model.rows().get(0));
+        assertThat(model.selectedEvents()).extracting(BotEventRow::text).containsExactly("SELL 0.05 BTC/USD MARKET: FILLED 0.05 at 52100",
+                "BUY 0.05 BTC/USD MARKET: FILLED 0.05 at 51900");
+        assertThat(model.selectedEvents()).extracting(BotEventRow::kind).containsOnly("order");
+
+        // selecting again does not fetch or duplicate them
+        model.selectedProperty().set(model.rows().get(1));
+        assertThat(model.selectedEvents()).isEmpty();
+        model.selectedProperty().set(model.rows().get(0));
+        assertThat(model.selectedEvents()).hasSize(2);
+    }
+
+    @Test
     void pauseStopAndStartChangeTheSelectedBot() {
         model.selectedProperty().set(model.rows().get(0));
         assertThat(model.canPauseBinding().get()).isTrue();

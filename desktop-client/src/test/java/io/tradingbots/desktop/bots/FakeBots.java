@@ -43,6 +43,8 @@ final class FakeBots implements AutoCloseable {
     private final List<StreamObserver<WatchBotEventsResponse>> watchers = new CopyOnWriteArrayList<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger lists = new AtomicInteger();
+    /** What GetBot answers as each bot's journal orders, newest first. */
+    final Map<String, List<BotEvent>> recentOrders = new java.util.concurrent.ConcurrentHashMap<>();
     private long sequence;
 
     FakeBots() throws IOException {
@@ -118,6 +120,21 @@ final class FakeBots implements AutoCloseable {
                 response.onNext(ListBotsResponse.newBuilder().addAllBots(bots.values()).setCapital("10000")
                         .setUnallocatedPercent(BigDecimal.valueOf(100).subtract(allocated(null)).toPlainString()).build());
             }
+            response.onCompleted();
+        }
+
+        @Override
+        public void getBot(io.tradingbots.api.v1.GetBotRequest r, StreamObserver<io.tradingbots.api.v1.GetBotResponse> response) {
+            Bot b;
+            synchronized (FakeBots.this) {
+                b = bots.get(r.getId());
+            }
+            if (b == null) {
+                response.onError(io.grpc.Status.NOT_FOUND.withDescription("no bot '" + r.getId() + "'").asRuntimeException());
+                return;
+            }
+            response.onNext(io.tradingbots.api.v1.GetBotResponse.newBuilder().setBot(b)
+                    .addAllRecentOrders(recentOrders.getOrDefault(r.getId(), List.of())).build());
             response.onCompleted();
         }
 

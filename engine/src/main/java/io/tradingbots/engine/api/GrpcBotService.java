@@ -101,7 +101,13 @@ public final class GrpcBotService extends BotServiceGrpc.BotServiceImplBase {
 
     @Override
     public void getBot(GetBotRequest request, StreamObserver<GetBotResponse> response) {
-        response.onNext(GetBotResponse.newBuilder().setBot(toProto(runner().detail(id(request.getId())))).build());
+        String id = id(request.getId());
+        GetBotResponse.Builder b = GetBotResponse.newBuilder().setBot(toProto(runner().detail(id)));
+        List<io.tradingbots.engine.order.Order> orders = runner().orders(id);
+        for (int i = orders.size() - 1; i >= 0 && i >= orders.size() - RECENT_ORDERS; i--) {
+            b.addRecentOrders(toProto(recent(orders.get(i))));
+        }
+        response.onNext(b.build());
         response.onCompleted();
     }
 
@@ -342,6 +348,18 @@ public final class GrpcBotService extends BotServiceGrpc.BotServiceImplBase {
             b.setLastDecisionTime(ts(d.lastDecisionTime()));
         }
         return b.build();
+    }
+
+    private static final int RECENT_ORDERS = 50;
+
+    /** A journaled order as the ORDER event a bot publishes, stamped with the time the bot decided. */
+    static BotEvent recent(io.tradingbots.engine.order.Order o) {
+        String text = o.side() + " " + plain(o.quantity()) + " " + o.symbol() + " " + o.type() + ": " + o.state()
+                + (o.filledQuantity().signum() > 0 ? " " + plain(o.filledQuantity()) + " at " + plain(o.averagePrice()) : "")
+                + (o.state() == io.tradingbots.engine.order.OrderState.REJECTED || o.state() == io.tradingbots.engine.order.OrderState.CANCELLED
+                ? " (" + o.reason() + ")" : "");
+        return new BotEvent(o.createdAt(), o.botId(), BotEvent.Kind.ORDER, text, o.clientOrderId(), o.side().name(), o.quantity(),
+                o.filledQuantity().signum() > 0 ? o.averagePrice() : o.limitPrice());
     }
 
     static io.tradingbots.api.v1.BotEvent toProto(BotEvent e) {

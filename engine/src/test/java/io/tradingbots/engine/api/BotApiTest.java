@@ -134,6 +134,17 @@ class BotApiTest {
         assertThat(trades.lines().count() - 1).isEqualTo(fills);
         String orders = export("sma-core", ExportKind.EXPORT_KIND_ORDERS);
         assertThat(orders.lines().count() - 1).isEqualTo(rt.orders("sma-core"));
+        // GetBot carries the journal's latest orders, newest first, the same words as the live ORDER events
+        List<io.tradingbots.api.v1.BotEvent> recent = stub.getBot(GetBotRequest.newBuilder().setId("sma-core").build()).getRecentOrdersList();
+        assertThat(recent).hasSize((int) Math.min(50, rt.orders("sma-core")));
+        assertThat(recent).allSatisfy(e -> {
+            assertThat(e.getKind()).isEqualTo(BotEventKind.BOT_EVENT_KIND_ORDER);
+            assertThat(e.getText()).matches("(BUY|SELL) [0-9.]+ BTC/USD MARKET: FILLED [0-9.]+ at [0-9.]+");
+        });
+        assertThat(recent).extracting(e -> e.getTime().getSeconds()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        String lastFill = got.stream().filter(r -> r.getEvent().getKind() == BotEventKind.BOT_EVENT_KIND_FILL)
+                .reduce((a, b) -> b).orElseThrow().getEvent().getClientOrderId();
+        assertThat(recent.get(0).getClientOrderId()).isEqualTo(lastFill);
         String equity = export("sma-core", ExportKind.EXPORT_KIND_EQUITY);
         List<String> points = equity.lines().skip(1).toList();
         assertThat(points).hasSizeBetween(2, 1_440); // a point at each 1m close where the bot held something or its cash changed
