@@ -10,7 +10,6 @@ import io.tradingbots.api.v1.StrategyInfo;
 import io.tradingbots.desktop.engine.BacktestSource;
 import io.tradingbots.desktop.engine.EngineException;
 import io.tradingbots.desktop.engine.HistorySource;
-import io.tradingbots.desktop.engine.StateSource;
 import io.tradingbots.desktop.support.Coalescer;
 import io.tradingbots.desktop.support.Formats;
 import java.math.BigDecimal;
@@ -22,9 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -76,10 +73,7 @@ public final class BacktestsViewModel {
     private final StringProperty secondExchange = new SimpleStringProperty(this, "secondExchange", "");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final EngineRun run = new EngineRun(this);
     private final ReadOnlyObjectWrapper<BacktestResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper resultTitle = new ReadOnlyStringWrapper(this, "resultTitle", "");
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
@@ -87,7 +81,6 @@ public final class BacktestsViewModel {
     private final ObservableList<Point> curve = FXCollections.observableArrayList();
     private final ObservableList<StoredRow> stored = FXCollections.observableArrayList();
     private final WalkForwardViewModel walkForward;
-    private StateSource.Subscription current;
 
     private record Failure(String message) {}
 
@@ -122,8 +115,8 @@ public final class BacktestsViewModel {
                     showParams(strategy.get());
                 }
                 stored.setAll(rows);
-                if (!running.get()) {
-                    message.set("");
+                if (!run.isRunning()) {
+                    run.say("");
                 }
             });
         });
@@ -143,18 +136,14 @@ public final class BacktestsViewModel {
 
     /** Starts a backtest of the form; a refusal shows in {@link #messageProperty()}. */
     public void run() {
-        if (running.get()) {
+        if (run.isRunning()) {
             return;
         }
         RunBacktestRequest r = formRequest();
         if (r == null) {
             return;
         }
-        running.set(true);
-        progress.set(0);
-        status.set("starting…");
-        message.set("");
-        current = engine.run(r, new BacktestSource.RunListener() {
+        run.start(() -> engine.run(r, new BacktestSource.RunListener() {
             @Override
             public void onProgress(BacktestProgress p) {
                 events.offer(p);
@@ -169,7 +158,7 @@ public final class BacktestsViewModel {
             public void onFailure(String why) {
                 events.offer(new Failure(why));
             }
-        });
+        }));
     }
 
     /**
@@ -179,7 +168,7 @@ public final class BacktestsViewModel {
     RunBacktestRequest formRequest() {
         Series s = selectedSeries.get();
         if (s == null || strategy.get() == null) {
-            message.set("pick a stored series and a strategy (no series? fetch or import candles in the History tab)");
+            run.say("pick a stored series and a strategy (no series? fetch or import candles in the History tab)");
             return null;
         }
         RunBacktestRequest.Builder r = RunBacktestRequest.newBuilder().setExchange(s.exchange()).setSymbol(s.symbol())
@@ -201,15 +190,7 @@ public final class BacktestsViewModel {
 
     /** Stops the run in the engine; nothing is stored. */
     public void cancel() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
-        if (running.get()) {
-            running.set(false);
-            progress.set(0);
-            status.set("cancelled");
-        }
+        run.cancel();
     }
 
     /** Shows a stored result in full. */
@@ -235,13 +216,12 @@ public final class BacktestsViewModel {
     }
 
     private void apply(List<Object> batch) {
-        if (!running.get()) {
+        if (!run.isRunning()) {
             return; // cancelled meanwhile
         }
         for (Object e : batch) {
             if (e instanceof BacktestProgress p) {
-                progress.set(p.getFraction());
-                status.set(switch (p.getStage()) {
+                run.progress(p.getFraction(), switch (p.getStage()) {
                     case STAGE_LOADING -> "loading candles…";
                     case STAGE_RUNNING -> "running " + Formats.count(p.getBars()) + " bars… "
                             + Math.round(p.getFraction() * 100) + "%";
@@ -249,23 +229,15 @@ public final class BacktestsViewModel {
                     default -> "";
                 });
             } else if (e instanceof BacktestResult r) {
-                finish("done in the engine: result " + r.getSummary().getId());
-                progress.set(1);
+                run.done("done in the engine: result " + r.getSummary().getId());
                 show(r);
                 refreshStored();
                 return;
             } else if (e instanceof Failure f) {
-                finish("");
-                message.set(f.message());
+                run.failed(f.message());
                 return;
             }
         }
-    }
-
-    private void finish(String text) {
-        running.set(false);
-        status.set(text);
-        current = null;
     }
 
     private void show(BacktestResult r) {
@@ -303,7 +275,7 @@ public final class BacktestsViewModel {
             try {
                 engineCall.run();
             } catch (EngineException e) {
-                ui.execute(() -> message.set(e.getMessage()));
+                ui.execute(() -> run.say(e.getMessage()));
             }
         });
     }
@@ -360,20 +332,20 @@ public final class BacktestsViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return run.statusProperty();
     }
 
     /** The last refusal or failure in the engine's words. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return run.messageProperty();
     }
 
     public ReadOnlyObjectProperty<BacktestResult> resultProperty() {

@@ -5,7 +5,6 @@ import io.tradingbots.api.v1.RunBacktestRequest;
 import io.tradingbots.api.v1.RunWalkForwardRequest;
 import io.tradingbots.api.v1.WalkForwardResult;
 import io.tradingbots.desktop.engine.BacktestSource;
-import io.tradingbots.desktop.engine.StateSource;
 import io.tradingbots.desktop.support.Coalescer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -48,16 +46,12 @@ public final class WalkForwardViewModel {
     private final StringProperty rankBy = new SimpleStringProperty(this, "rankBy", "sharpe");
     private final StringProperty random = new SimpleStringProperty(this, "random", "0");
     private final StringProperty seed = new SimpleStringProperty(this, "seed", "42");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final EngineRun run = new EngineRun(this);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     private final ReadOnlyBooleanWrapper flagged = new ReadOnlyBooleanWrapper(this, "flagged");
     private final ReadOnlyStringWrapper metricHeader = new ReadOnlyStringWrapper(this, "metricHeader", metricHeader("sharpe"));
     private final ObservableList<WalkForwardRow> windows = FXCollections.observableArrayList();
-    private StateSource.Subscription current;
     /** The ranking metric of the run on its way (the form may change meanwhile). */
     private String runRankBy = "sharpe";
 
@@ -72,7 +66,7 @@ public final class WalkForwardViewModel {
 
     /** Starts a walk-forward of the form; what is wrong with the inputs shows in {@link #messageProperty()}. */
     public void run() {
-        if (running.get()) {
+        if (run.isRunning()) {
             return;
         }
         List<String> swept = new ArrayList<>();
@@ -81,13 +75,13 @@ public final class WalkForwardViewModel {
                 continue;
             }
             if (!RANGE.matcher(token).matches()) {
-                message.set("a swept range is NAME=FROM:TO:STEP, e.g. fast=5:50:5; got '" + token + "'");
+                run.say("a swept range is NAME=FROM:TO:STEP, e.g. fast=5:50:5; got '" + token + "'");
                 return;
             }
             swept.add(token);
         }
         if (swept.isEmpty()) {
-            message.set("give at least one swept range, e.g. fast=5:50:5 slow=20:200:10");
+            run.say("give at least one swept range, e.g. fast=5:50:5 slow=20:200:10");
             return;
         }
         Integer trainBars = whole("in-sample bars", train, 2);
@@ -100,27 +94,23 @@ public final class WalkForwardViewModel {
         try {
             seedValue = Long.parseLong(text(seed));
         } catch (NumberFormatException e) {
-            message.set("seed must be a whole number, got '" + text(seed) + "'");
+            run.say("seed must be a whole number, got '" + text(seed) + "'");
             return;
         }
         String metric = text(rankBy).isEmpty() ? "sharpe" : text(rankBy);
         if (!RANK_BY.contains(metric)) {
-            message.set("rank by one of " + String.join(", ", RANK_BY) + "; got '" + metric + "'");
+            run.say("rank by one of " + String.join(", ", RANK_BY) + "; got '" + metric + "'");
             return;
         }
         RunBacktestRequest base = form.get();
         if (base == null) {
-            message.set("");
+            run.say("");
             return;
         }
         RunWalkForwardRequest request = RunWalkForwardRequest.newBuilder().setBacktest(base).addAllRanges(swept)
                 .setRandom(draws).setSeed(seedValue).setRankBy(metric).setTrain(trainBars).setTest(testBars).build();
         runRankBy = metric;
-        running.set(true);
-        progress.set(0);
-        status.set("starting…");
-        message.set("");
-        current = engine.walkForward(request, new BacktestSource.WalkForwardListener() {
+        run.start(() -> engine.walkForward(request, new BacktestSource.WalkForwardListener() {
             @Override
             public void onProgress(BacktestProgress p) {
                 events.offer(p);
@@ -135,20 +125,12 @@ public final class WalkForwardViewModel {
             public void onFailure(String why) {
                 events.offer(new Failure(why));
             }
-        });
+        }));
     }
 
     /** Stops the walk-forward in the engine (which frees its run slot). */
     public void cancel() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
-        if (running.get()) {
-            running.set(false);
-            progress.set(0);
-            status.set("cancelled");
-        }
+        run.cancel();
     }
 
     private Integer whole(String what, StringProperty field, int min) {
@@ -160,35 +142,26 @@ public final class WalkForwardViewModel {
         } catch (NumberFormatException e) {
             // said below
         }
-        message.set(what + " must be a whole number of at least " + min + ", got '" + text(field) + "'");
+        run.say(what + " must be a whole number of at least " + min + ", got '" + text(field) + "'");
         return null;
     }
 
     private void apply(List<Object> batch) {
-        if (!running.get()) {
+        if (!run.isRunning()) {
             return; // cancelled meanwhile
         }
         for (Object e : batch) {
             if (e instanceof BacktestProgress p) {
-                progress.set(p.getFraction());
-                status.set("walk-forward: " + Math.round(p.getFraction() * 100) + "% of the windows");
+                run.progress(p.getFraction(), "walk-forward: " + Math.round(p.getFraction() * 100) + "% of the windows");
             } else if (e instanceof WalkForwardResult r) {
-                finish("walk-forward done: " + r.getWindowsCount() + (r.getWindowsCount() == 1 ? " window" : " windows"));
-                progress.set(1);
+                run.done("walk-forward done: " + r.getWindowsCount() + (r.getWindowsCount() == 1 ? " window" : " windows"));
                 show(r, runRankBy);
                 return;
             } else if (e instanceof Failure f) {
-                finish("");
-                message.set(f.message());
+                run.failed(f.message());
                 return;
             }
         }
-    }
-
-    private void finish(String text) {
-        running.set(false);
-        status.set(text);
-        current = null;
     }
 
     void show(WalkForwardResult r, String metric) {
@@ -246,20 +219,20 @@ public final class WalkForwardViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return run.statusProperty();
     }
 
     /** What is wrong with the inputs, or the engine's refusal. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return run.messageProperty();
     }
 
     /** The out-of-sample totals next to buy-and-hold and the in-sample Sharpe. */
